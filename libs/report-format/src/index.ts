@@ -5,3 +5,4 @@ export * from './parsed-report';
 export * from './rules';
 export * from './sections';
 export * from './table-layouts';
+export * from './series';
