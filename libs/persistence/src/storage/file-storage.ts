@@ -1,0 +1,15 @@
+export interface StoredFile {
+  /** Where the bytes live, relative to the store; never derived from a user's file name. */
+  key: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+/** Content-addressed file store. A directory implements it here; an S3-compatible store could replace it. */
+export interface FileStorage {
+  put(bytes: Uint8Array): Promise<StoredFile>;
+  get(key: string): Promise<Buffer>;
+}
+
+/** Injection token for the FileStorage. */
+export const FILE_STORAGE = Symbol('FILE_STORAGE');

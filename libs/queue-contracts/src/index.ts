@@ -1,0 +1,2 @@
+export * from './ingest-queue';
+export * from './queue-connection';
