@@ -1,18 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CellKind } from '@nianbao/report-format';
+import type { CellKind, SeriesRow } from '@nianbao/report-format';
 import { DataSource } from 'typeorm';
-
-export type SeriesKind = CellKind | 'missing';
-
-export interface SeriesRow {
-  agencyId: string;
-  agency: string;
-  region: string | null;
-  year: number;
-  value: number | null;
-  kind: SeriesKind;
-  reportId: string | null;
-}
 
 interface SeriesRecord {
   agency_id: string;
@@ -48,7 +36,7 @@ export class StatsRepository {
     return records.map((row) => ({
       agencyId: row.agency_id,
       agency: row.agency,
-      region: row.region,
+      region: row.region ?? '',
       year: row.year,
       value: row.value === null ? null : Number(row.value),
       kind: row.report_id === null ? 'missing' : (row.kind ?? 'blank'),
