@@ -1,0 +1,63 @@
+import type { DocRow, DocumentModel } from '../document';
+import { normaliseText } from '../normalise';
+
+/**
+ * The prose of a document, line by line, in the forms the metadata readers match on. Metadata is read from what
+ * the document says, so every line keeps its row's position; nothing here looks at file names or URLs.
+ */
+export interface ProseLine {
+  /** The row's cells joined, with Word artefacts and markdown marks removed; otherwise as printed. */
+  raw: string;
+  /** Normalised (width, pinyin, Traditional → Simplified), Chinese-numeral years as digits, no whitespace. */
+  compact: string;
+  /** True for rows of a real table (`table` set by the reader). */
+  inTable: boolean;
+}
+
+const WORD_ARTEFACT = /\[bookmark:[^\]]*\]/gi;
+const MARKDOWN_MARKS = /^\s*(?:#{1,6}\s*|>\s*)|\*\*/g;
+const CHINESE_DIGITS: Record<string, string> = {
+  '〇': '0', '零': '0', '○': '0', 'Ｏ': '0', '一': '1', '二': '2', '三': '3', '四': '4', '五': '5',
+  '六': '6', '七': '7', '八': '8', '九': '9',
+};
+const CHINESE_YEAR = /([〇零○Ｏ一二三四五六七八九]{4})(?=年)/g;
+
+/** `二〇二三年` → `2023年`; only four-digit runs directly before 年, so `一、` headings are untouched. */
+export function chineseYearsToDigits(text: string): string {
+  return text.replace(CHINESE_YEAR, (run) => [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join(''));
+}
+
+/** Normalised, whitespace-free form used for every match in this folder. */
+export function compactText(text: string): string {
+  return chineseYearsToDigits(normaliseText(text.replace(WORD_ARTEFACT, ''))).replace(/\s+/g, '');
+}
+
+function rowText(row: DocRow, fileKind: DocumentModel['fileKind']): string {
+  const cells = row.cells.filter((cell) => !cell.covered).map((cell) => cell.text);
+  // A PDF line is split at column gaps, often inside a word or a number (`202 | 3`): rejoin it without a gap.
+  return cells.join(fileKind === 'pdf' ? '' : ' ');
+}
+
+export function proseLines(doc: DocumentModel): ProseLine[] {
+  const lines: ProseLine[] = [];
+  for (const row of doc.rows) {
+    const raw = rowText(row, doc.fileKind).replace(WORD_ARTEFACT, '').replace(MARKDOWN_MARKS, '').trim();
+    const compact = compactText(raw);
+    if (compact === '') continue;
+    // A flattened-text table row (`规章 | 0 | 0 | 0 |`) that reached us as a paragraph is still a table row.
+    const pipeRow = row.cells.length === 1 && /(?:^\s*\||\|\s*$|\s\|\s)/.test(raw);
+    lines.push({ raw, compact, inTable: row.table !== undefined || pipeRow });
+  }
+  return lines;
+}
+
+/**
+ * All prose as one compact string. PDF lines are visual lines that wrap mid-sentence, so they are joined without a
+ * break; other kinds keep a line break between paragraphs, which the patterns here never cross.
+ */
+export function flowText(doc: DocumentModel, lines: readonly ProseLine[]): string {
+  return lines
+    .filter((line) => !line.inTable)
+    .map((line) => line.compact)
+    .join(doc.fileKind === 'pdf' ? '' : '\n');
+}
