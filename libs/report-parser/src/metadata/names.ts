@@ -96,7 +96,8 @@ export function namesBody(parts: NameParts): boolean {
  * (`新葡京博彩官网区人民政府…`: the district's name was replaced), so a polluted name is never returned.
  */
 export function stripSpam(name: string): string | null {
-  let cleaned = name;
+  // A label before a colon (`名称：`, `发布机构:`) or spam before `@:` is not part of the name.
+  let cleaned = name.slice(Math.max(name.lastIndexOf(':'), name.lastIndexOf('：')) + 1);
   // Everything up to the last Latin letter, digit, '@', ':' or '_' is host or spam text: keep what follows.
   const asciiTail = /[A-Za-z0-9@:：_.\-/]+([\u4e00-\u9fff]*)$/.exec(cleaned);
   if (asciiTail && /[A-Za-z@_]/.test(cleaned)) cleaned = asciiTail[1] ?? '';

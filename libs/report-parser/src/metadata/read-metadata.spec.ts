@@ -66,3 +66,106 @@ describe('readMetadata on the text fixtures', () => {
     expect({ region: metadata.region, ok: accepts(region, metadata.region) }).toEqual({ region: metadata.region, ok: true });
   });
 });
+
+function linesDocument(lines: readonly string[]): DocumentModel {
+  return textDocument(lines.join('\n'));
+}
+
+describe('readMetadata on the PDF fixtures (lines as the PDF reader splits them)', () => {
+  it('hongze-2023: body from the title, city from the preamble', () => {
+    const doc = pdfDocument([
+      ['洪泽区', '人民政府'],
+      ['202', '3', ' ', '年政府信息公开工作年度报告'],
+      ['本报告由淮安市洪泽区人民政府办公室根据', '《', '中华人民共和'],
+      ['国政府信息公开条例》（国令第', ' ', '711', ' ', '号）（以下简称《条例》', '）'],
+      ['要求编制此报告。报告中所列数据统计期限自', ' ', '202', '3', ' ', '年', ' ', '1', ' ', '月', ' ', '1', ' ', '日'],
+      ['起至', ' ', '202', '3', ' ', '年', ' ', '12', ' ', '月', ' ', '31', ' ', '日止。', '如对本报告有疑问，请与淮安市洪'],
+      ['泽区人民政府办公室联系（地址：', '淮安市洪泽区洪泽湖大道', ' ', '9', '0'],
+    ]);
+    expect(readMetadata(doc)).toEqual({
+      title: '洪泽区人民政府2023年政府信息公开工作年度报告',
+      agency: '洪泽区人民政府',
+      region: '淮安市洪泽区',
+      year: 2023,
+      statisticsPeriod: { from: '2023-01-01', to: '2023-12-31' },
+    });
+  });
+
+  it('huaian-2024: a city government', () => {
+    const doc = pdfDocument([
+      ['淮安市人民政府'],
+      ['2024', ' ', '年政府信息公开工作年度报告'],
+      ['本报告由淮安市人民政府办公室根据', '《', '中华人民共和国政府'],
+      ['制', '。', '报告所列统计期限自', ' ', '2024', ' ', '年', ' ', '1', ' ', '月', ' ', '1', ' ', '日至', ' ', '2024', ' ', '年', ' ', '12', ' ', '月', ' ', '31', ' ', '日', '。'],
+    ]);
+    expect(readMetadata(doc)).toMatchObject({ agency: '淮安市人民政府', region: '淮安市', year: 2024 });
+  });
+});
+
+describe('readMetadata on hard cases', () => {
+  it('reads a Chinese-numeral year and a title repeated after page chrome', () => {
+    const metadata = readMetadata(
+      linesDocument([
+        '首页 > 信息公开 > 年度报告',
+        '上一篇：螅镇二〇二二年政府信息公开工作年度报告',
+        '螅镇二〇二三年政府信息公开工作年度报告',
+        '发布时间：2024-01-20',
+        '螅镇二〇二三年政府信息公开工作年度报告',
+        '一、总体情况',
+      ]),
+    );
+    expect(metadata).toMatchObject({ title: '螅镇2023年政府信息公开工作年度报告', agency: '螅镇', year: 2023 });
+  });
+
+  it('takes the year of the statistics period when the title has none, tolerating dropped digits', () => {
+    expect(readMetadata(linesDocument(['本报告中所列数据的统计期限自201911日起至20191231日止。'])).statisticsPeriod).toEqual({
+      from: '2019-01-01',
+      to: '2019-12-31',
+    });
+    const metadata = readMetadata(linesDocument(['本报告所列数据统计期限自20231月1日起至202312月31日止。', '一、总体情况']));
+    expect(metadata.year).toBe(2023);
+    expect(metadata.title).toBeNull();
+  });
+
+  it('gives the year the report is about, not its publication year', () => {
+    const metadata = readMetadata(
+      linesDocument(['发布日期：2024年1月31日', '某某县2023年度政府信息公开工作年度报告', '二〇二四年一月三十一日']),
+    );
+    expect(metadata.year).toBe(2023);
+  });
+
+  it('reads a title with the year at its end', () => {
+    const metadata = readMetadata(linesDocument(['桃源县人民政府政府信息公开工作年度报告（2021年度）']));
+    expect(metadata).toMatchObject({ agency: '桃源县人民政府', region: '桃源县', year: 2021 });
+  });
+
+  it.each([
+    ['uedbet体育_uedbet官网@:西柳镇人民政府2022年政府信息公开工作年度报告', '西柳镇人民政府'],
+    ['puroview.com东城街道2022年政府信息公开工作年度报告', '东城街道'],
+    ['新葡京博彩官网区人民政府北京街道办事处2022年政府信息公开工作年度报告', null],
+  ])('strips spam from %s', (title, agency) => {
+    const metadata = readMetadata(linesDocument([title, '一、总体情况']));
+    expect(metadata.agency).toBe(agency);
+    expect(metadata.year).toBe(2022);
+  });
+
+  it('converts Traditional names to Simplified', () => {
+    const metadata = readMetadata(
+      linesDocument(['撫遠市自然資源局2022年政府信息公開工作年度報告', '如對本報告有任何疑問，請與撫遠市自然資源局辦公室聯系。']),
+    );
+    expect(metadata).toMatchObject({ agency: '抚远市自然资源局', region: '抚远市', year: 2022 });
+  });
+
+  it('leaves the body null when the text never names it', () => {
+    const metadata = readMetadata(
+      linesDocument(['本报告所列数据的统计期限为2024年1月1日至2024年12月31日。', '一、总体情况', '2024年，我局认真贯彻《条例》。']),
+    );
+    expect(metadata).toEqual({
+      title: null,
+      agency: null,
+      region: null,
+      year: 2024,
+      statisticsPeriod: { from: '2024-01-01', to: '2024-12-31' },
+    });
+  });
+});

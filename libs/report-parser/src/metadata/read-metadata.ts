@@ -8,11 +8,15 @@ export type ReportMetadata = Pick<ParsedReport, 'title' | 'agency' | 'region' | 
 /** Characters a name, a title's parts or a gap inside one sentence never contain. */
 const NO_PUNCT = '[^，。；,;:：《》“”"()（）【】\\[\\]|\\n]';
 const YEAR = '((?:19|20)\\d{2})';
-const REPORT_NOUN = '(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?(?:情况)?(?:年度)?(?:报告|年报)';
+const REPORT_NOUN = '(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?的?(?:情况)?(?:年度)?(?:报告|年报)';
+/** Title prefix: a name, possibly with injected spam (`uedbet官网@:西柳镇人民政府`), never a sentence. */
+const TITLE_PREFIX = '[^，。；,;《》“”"()（）【】\\[\\]|\\n]';
 
 /** `沙河市柴关乡2023年…`, `2019年上海市人民政府办公厅…`, `2022年度螅镇…`, `会仪镇人民政府2021年信息公开年度报告`. */
-const TITLE = new RegExp(`^(?:标题[:：]?)?(${NO_PUNCT}{0,40}?)${YEAR}年?度?(${NO_PUNCT}{0,30}?)${REPORT_NOUN}`);
-const TITLE_WITHOUT_YEAR = new RegExp(`^(?:标题[:：]?)?(${NO_PUNCT}{2,40}?)${REPORT_NOUN}$`);
+const TITLE = new RegExp(`^(?:标题[:：]?)?(${TITLE_PREFIX}{0,40}?)${YEAR}年?度?(${NO_PUNCT}{0,30}?)${REPORT_NOUN}`);
+/** `…政府信息公开工作年度报告（2023年度）` */
+const TITLE_YEAR_AFTER = new RegExp(`^(?:标题[:：]?)?(${TITLE_PREFIX}{2,40}?)${REPORT_NOUN}[(（]${YEAR}年?度?[)）]`);
+const TITLE_WITHOUT_YEAR = new RegExp(`^(?:标题[:：]?)?(${TITLE_PREFIX}{2,40}?)${REPORT_NOUN}$`);
 /** Lines that quote other reports' titles: navigation, related links. */
 const CHROME_BEFORE_TITLE = /^(?:上一篇|下一篇|相关|附件|链接|推荐|热点|您当前|当前位置|首页)/;
 
@@ -91,6 +95,10 @@ function matchTitle(text: string): TitleMatch | null {
     const body = bodyFrom([withYear[1] ?? '', withYear[3] ?? '']);
     return { text: withYear[0].replace(/^标题[:：]?/, ''), year: plausibleYear(withYear[2]), body };
   }
+  const yearAfter = TITLE_YEAR_AFTER.exec(text);
+  if (yearAfter) {
+    return { text: yearAfter[0].replace(/^标题[:：]?/, ''), year: plausibleYear(yearAfter[2]), body: bodyFrom([yearAfter[1] ?? '']) };
+  }
   const withoutYear = TITLE_WITHOUT_YEAR.exec(text);
   if (withoutYear) {
     const body = bodyFrom([withoutYear[1] ?? '']);
@@ -102,7 +110,7 @@ function matchTitle(text: string): TitleMatch | null {
 /** The name among a title's or sentence's parts (the text before or after the year), if one parses as a name. */
 function bodyFrom(parts: readonly string[]): NameParts | null {
   for (const part of parts) {
-    const cleaned = stripSpam(part.replace(/人民$/, '人民政府').replace(/^关于/, ''));
+    const cleaned = stripSpam(part.replace(/人民$/, '人民政府').replace(/^关于/, '').replace(/的$/, ''));
     if (!cleaned) continue;
     const parsed = parseName(cleaned);
     // The whole part must be the name, apart from a short tail like `关于`, `的`.
