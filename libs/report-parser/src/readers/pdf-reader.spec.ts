@@ -1,0 +1,204 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { DocRow, DocumentModel } from '../document';
+import { ParseError, ParseErrorCode } from '../errors';
+import { DEFAULT_READER_LIMITS } from './limits';
+import { readPdf } from './pdf-reader';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'real');
+
+function fixture(relative: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(FIXTURES, relative)));
+}
+
+const compact = (text: string) => text.replace(/\s+/g, '');
+const isValue = (text: string) => /^[\d.,/\-—]+(?:元)?$/.test(compact(text));
+
+function labelOf(row: DocRow): string {
+  return row.cells.filter((c) => !isValue(c.text)).map((c) => compact(c.text)).join('');
+}
+
+function valuesOf(row: DocRow): string[] {
+  return row.cells.filter((c) => isValue(c.text)).map((c) => compact(c.text));
+}
+
+/** The one row whose label ends with `label`: its numbers. */
+function rowValues(doc: DocumentModel, label: string): string[] {
+  const rows = doc.rows.filter((r) => labelOf(r).endsWith(compact(label)) && valuesOf(r).length > 0);
+  expect(rows.map(labelOf)).toHaveLength(1);
+  return valuesOf(rows[0]);
+}
+
+/** A PDF written by hand: objects numbered from 1, a correct cross-reference table, `extra` added to the trailer. */
+function handMadePdf(objects: string[], extra = ''): Uint8Array {
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(Buffer.byteLength(body, 'latin1'));
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(body, 'latin1');
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${extra} >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(body, 'latin1'));
+}
+
+/** One page showing a 2×2 grey image and nothing else: what a scanner produces. */
+function scannedPdf(): Uint8Array {
+  const draw = 'q 500 0 0 700 50 50 cm /Im1 Do Q';
+  return handMadePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 4 >>\nstream\n\x80\x40\x40\x80\nendstream',
+    `<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`,
+  ]);
+}
+
+/** A PDF whose standard security handler demands a user password. */
+function passwordProtectedPdf(): Uint8Array {
+  const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 17) % 256).toString(16).padStart(2, '0')).join('');
+  return handMadePdf(
+    [
+      '<< /Type /Catalog /Pages 2 0 R >>',
+      '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+      `<< /Filter /Standard /V 1 /R 2 /O <${hex(3)}> /U <${hex(7)}> /P -44 >>`,
+    ],
+    '/Encrypt 4 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]',
+  );
+}
+
+async function expectParseError(promise: Promise<unknown>, code: ParseErrorCode): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ParseError);
+  expect((error as ParseError).code).toBe(code);
+  expect((error as ParseError).message).toMatch(/[\u4e00-\u9fff]/);
+}
+
+const PAGE_MARK = /^[-－—–]?\s*\d{1,3}\s*[-－—–]$|^第\s*\d+\s*页$|\d\s*[-－—–]\s*\d{1,3}\s*[-－—–]$/;
+
+describe('readPdf on 淮安市人民政府 2024 (WPS, 6 pages)', () => {
+  let doc: DocumentModel;
+  beforeAll(async () => {
+    doc = await readPdf(fixture('huaian-2024/szfgs2024.pdf'), DEFAULT_READER_LIMITS);
+  });
+
+  it('keeps each table row label with its numbers, without the page footer', () => {
+    expect(rowValues(doc, '1.本机关不掌握相关政府信息')).toEqual(['746', '12', '0', '0', '10', '1', '769']);
+    expect(rowValues(doc, '四、结转下年度继续办理')).toEqual(['103', '0', '0', '0', '0', '0', '103']);
+    expect(doc.rows.flatMap((r) => r.cells).filter((c) => PAGE_MARK.test(compact(c.text)))).toEqual([]);
+  });
+
+  it('sets the page, line and x extent of every row and cell', () => {
+    expect(doc.fileKind).toBe('pdf');
+    expect(doc.pageCount).toBe(6);
+    doc.rows.forEach((row, i) => {
+      expect(row.page).toBeGreaterThanOrEqual(1);
+      expect(row.page).toBeLessThanOrEqual(6);
+      expect(row.line).toBe(i + 1);
+      for (const cell of row.cells) expect(cell.xEnd).toBeGreaterThanOrEqual(cell.x ?? Infinity);
+    });
+    const pages = doc.rows.map((r) => r.page ?? 0);
+    expect(pages).toEqual([...pages].sort((a, b) => a - b));
+  });
+
+  it('joins labels wrapped over several lines to the row of numbers beside them', () => {
+    expect(rowValues(doc, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toEqual(['447', '7', '0', '0', '0', '0', '454']);
+    expect(rowValues(doc, '5.要求行政机关确认或重新出具已获取信息')).toEqual(['1', '0', '0', '0', '0', '0', '1']);
+    expect(rowValues(doc, '1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请')).toEqual(['67', '3', '0', '0', '1', '0', '71']);
+    expect(rowValues(doc, '（六）其他处理2、申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请')).toEqual(['6', '0', '0', '0', '0', '0', '6']);
+    expect(rowValues(doc, '（三）不予公开4.保护第三方合法权益')).toEqual(['6', '0', '0', '0', '0', '0', '6']);
+  });
+
+  it('rejoins a merged label cut by the page break and reads a vertical label as one cell', () => {
+    expect(rowValues(doc, '（四）无法提供1.本机关不掌握相关政府信息')).toHaveLength(7);
+    expect(rowValues(doc, '2.没有现成信息需要另行制作')).toEqual(['11', '0', '0', '0', '0', '0', '11']);
+    expect(doc.rows.some((r) => r.cells.some((c) => compact(c.text) === '法提供'))).toBe(false);
+    expect(rowValues(doc, '三、本年度办理结果（一）予以公开')).toEqual(['1288', '21', '0', '0', '50', '3', '1362']);
+  });
+
+  it('keeps the tables that cross pages in reading order', () => {
+    const labels = doc.rows.map(labelOf);
+    const order = ['行政处罚', '行政事业性收费', '8.属于行政查询事项', '2.没有现成信息需要另行制作', '（七）总计'];
+    const at = order.map((label) => labels.findIndex((l) => l.endsWith(label)));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+    expect(rowValues(doc, '行政处罚')).toEqual(['3985758']);
+    expect(valuesOf(doc.rows.find((r) => valuesOf(r).length === 15) as DocRow)).toEqual(
+      ['72', '64', '178', '37', '351', '13', '4', '8', '1', '26', '12', '1', '1', '6', '20'],
+    );
+  });
+});
+
+describe('readPdf on 洪泽区 2023 and 2024 (WPS, footers in the text layer)', () => {
+  it('reads table 三 of 2023 with wrapped and split labels', async () => {
+    const doc = await readPdf(fixture('hongze-2023/hzq2023_working.pdf'), DEFAULT_READER_LIMITS);
+    expect(rowValues(doc, '2.没有现成信息需要另行制作')).toEqual(['3', '0', '0', '0', '0', '0', '3']);
+    expect(rowValues(doc, '（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toEqual(['4', '0', '0', '0', '0', '0', '4']);
+    expect(rowValues(doc, '5.要求行政机关确认或重新出具已获取信息')).toEqual(['0', '0', '0', '0', '0', '0', '0']);
+    expect(rowValues(doc, '4.无正当理由大量反复申请')).toHaveLength(7);
+    expect(rowValues(doc, '行政事业性收费')).toEqual(['7730.28']);
+    expect(doc.rows.flatMap((r) => r.cells).filter((c) => PAGE_MARK.test(compact(c.text)))).toEqual([]);
+    expect(valuesOf(doc.rows.find((r) => valuesOf(r).length === 15) as DocRow)).toEqual(
+      ['10', '1', '0', '0', '0', '0', '0', '0', '0', '0', '5', '0', '0', '0', '0'],
+    );
+  });
+
+  it('reads 2024, where （四）无法提供 opens the last row of a page', async () => {
+    const doc = await readPdf(fixture('hongze-2024/hzq2024_working.pdf'), DEFAULT_READER_LIMITS);
+    expect(rowValues(doc, '（四）无法提供1.本机关不掌握相关政府信息')).toEqual(['31', '0', '0', '0', '0', '0', '31']);
+    expect(rowValues(doc, '一、本年新收政府信息公开申请数量')).toEqual(['95', '0', '0', '0', '0', '0', '95']);
+    expect(rowValues(doc, '行政事业性收费')).toEqual(['7545']);
+    expect(doc.pageCount).toBe(5);
+  });
+});
+
+describe('readPdf on a LibreOffice PDF (上海市人民政府办公厅 2019)', () => {
+  it('reads its text and tables', async () => {
+    const doc = await readPdf(fixture('shanghai-bgt-2019/上海市人民政府办公厅2019年政府信息公开工作年度报告.pdf'), DEFAULT_READER_LIMITS);
+    expect(doc.pageCount).toBe(7);
+    expect(rowValues(doc, '规章')).toEqual(['13', '13', '524']);
+    expect(rowValues(doc, '政府集中采购')).toEqual(['6', '251000元']);
+    expect(doc.rows.find((r) => labelOf(r).startsWith('发布日期'))?.page).toBe(2);
+    expect(doc.rows.some((r) => labelOf(r).startsWith('三、收到和处理政府信息公开申请情况'))).toBe(true);
+  });
+});
+
+describe('readPdf refuses what it cannot read', () => {
+  it('a scan without a text layer', async () => {
+    await expectParseError(readPdf(scannedPdf(), DEFAULT_READER_LIMITS), ParseErrorCode.PdfNoText);
+  });
+
+  it('a file that demands a password', async () => {
+    await expectParseError(readPdf(passwordProtectedPdf(), DEFAULT_READER_LIMITS), ParseErrorCode.Encrypted);
+  });
+
+  it('garbage and a truncated file', async () => {
+    const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);
+    await expectParseError(readPdf(garbage, DEFAULT_READER_LIMITS), ParseErrorCode.Corrupt);
+    const bytes = fixture('hongze-2023/hzq2023_working.pdf');
+    await expectParseError(readPdf(bytes.slice(0, 600), DEFAULT_READER_LIMITS), ParseErrorCode.Corrupt);
+  });
+
+  it('more pages than the limit', async () => {
+    const limits = { ...DEFAULT_READER_LIMITS, maxPages: 3 };
+    await expectParseError(readPdf(fixture('huaian-2024/szfgs2024.pdf'), limits), ParseErrorCode.TooLarge);
+  });
+
+  it('more text than the limit', async () => {
+    const limits = { ...DEFAULT_READER_LIMITS, maxTextChars: 500 };
+    await expectParseError(readPdf(fixture('huaian-2024/szfgs2024.pdf'), limits), ParseErrorCode.TooLarge);
+  });
+
+  it('leaves the caller’s bytes untouched', async () => {
+    const bytes = fixture('hongze-2024/hzq2024_working.pdf');
+    const copy = bytes.slice();
+    await readPdf(bytes, DEFAULT_READER_LIMITS);
+    expect(Buffer.compare(Buffer.from(bytes), Buffer.from(copy))).toBe(0);
+  });
+});

@@ -1,0 +1,131 @@
+import type { DocRow, DocumentModel } from '../document';
+import { ParseError, ParseErrorCode } from '../errors';
+import type { ReaderLimits } from './limits';
+import { layoutPage, type LayoutLine, type PageGeometry, type PageTextItem } from './pdf/page-layout';
+import { loadPdfjs, pdfjsDataPaths, type PdfDocument, type PdfjsModule, type PdfPage, type PdfTextRun } from './pdf/pdfjs';
+import { TextBudget } from './text-budget';
+
+/**
+ * PDF → document model: one row per visual line, in reading order, cells split at column gaps (with their x
+ * extent), page marks removed, wrapped and merged row labels attached to the row of numbers they sit beside.
+ * Reads the text layer only: a scanned PDF without one is refused with pdf_no_text, not guessed at.
+ */
+
+/** Fewer visible characters than this in the whole file means there is no usable text layer. */
+const MIN_TEXT_CHARS = 20;
+
+export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<DocumentModel> {
+  const pdfjs = await loadPdfjs();
+  const document = await openDocument(pdfjs, bytes);
+  try {
+    if (document.numPages > limits.maxPages) {
+      throw new ParseError(
+        ParseErrorCode.TooLarge,
+        `PDF 共 ${document.numPages} 页，超过允许的 ${limits.maxPages} 页上限`,
+        `${document.numPages} pages`,
+      );
+    }
+    const budget = new TextBudget(limits.maxTextChars);
+    const rows: DocRow[] = [];
+    let visibleChars = 0;
+    let previousPage: LayoutLine[] = [];
+    let previousRows: DocRow[] = [];
+    for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
+      const lines = layoutPage(await readPage(pdfjs, document, pageNumber));
+      continueSplitLabel(previousPage, previousRows, lines);
+      const pageRows: DocRow[] = [];
+      for (const line of lines) {
+        if (line.cells.length === 0) continue;
+        for (const cell of line.cells) {
+          budget.spend(cell.text.length);
+          visibleChars += cell.text.replace(/\s+/g, '').length;
+        }
+        pageRows.push({ cells: line.cells.map((c) => ({ ...c })), page: pageNumber, line: rows.length + pageRows.length + 1 });
+      }
+      rows.push(...pageRows);
+      previousPage = lines.filter((l) => l.cells.length > 0);
+      previousRows = pageRows;
+    }
+    if (visibleChars < MIN_TEXT_CHARS) throw new ParseError(ParseErrorCode.PdfNoText);
+    return { fileKind: 'pdf', rows, pageCount: document.numPages };
+  } catch (error) {
+    throw asParseError(error);
+  } finally {
+    await document.destroy();
+  }
+}
+
+async function openDocument(pdfjs: PdfjsModule, bytes: Uint8Array): Promise<PdfDocument> {
+  const task = pdfjs.getDocument({
+    // pdfjs may take ownership of the buffer it is given: hand it a copy so the caller's bytes stay intact.
+    data: new Uint8Array(bytes),
+    ...pdfjsDataPaths(),
+    cMapPacked: true,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    return await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw asParseError(error);
+  }
+}
+
+async function readPage(pdfjs: PdfjsModule, document: PdfDocument, pageNumber: number): Promise<PageGeometry> {
+  const page: PdfPage = await document.getPage(pageNumber);
+  try {
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items: PageTextItem[] = [];
+    for (const run of content.items) {
+      if (!('str' in run) || !run.str.trim()) continue;
+      items.push(toPageItem(pdfjs, viewport.transform, run));
+    }
+    return { width: viewport.width, height: viewport.height, items };
+  } finally {
+    page.cleanup();
+  }
+}
+
+function toPageItem(pdfjs: PdfjsModule, viewportTransform: number[], run: PdfTextRun): PageTextItem {
+  const [, , c, d, x, baseline] = pdfjs.Util.transform(viewportTransform, run.transform);
+  const size = Math.hypot(c, d) || run.height || 1;
+  const vertical = run.dir === 'ttb';
+  return { text: run.str, x, baseline, size, width: run.width, vertical, height: vertical ? run.height : undefined };
+}
+
+const ENUMERATED = /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d))/;
+
+/**
+ * A merged label cut by the page break (`（四）无` at the foot of one page, `法提供` at the head of the next): when
+ * the next page's first table row starts with a label fragment in the same column as a label of the previous
+ * page's last rows, and a further label follows it in the row, the fragment is joined back to where it began.
+ */
+function continueSplitLabel(previousPage: LayoutLine[], previousRows: DocRow[], lines: LayoutLine[]): void {
+  const lastLine = previousPage[previousPage.length - 1];
+  if (!lastLine?.hasValues) return;
+  const first = lines.find((l) => l.cells.length > 0);
+  if (!first?.hasValues || first.cells.length < 3) return;
+  const [fragment, next] = first.cells;
+  if (ENUMERATED.test(fragment.text.trim()) || !/[^\d\s.,/\-—]/.test(next.text)) return;
+  for (let i = previousRows.length - 1; i >= Math.max(0, previousRows.length - 4); i--) {
+    const host = previousRows[i].cells.find((c) => c.x !== undefined && Math.abs(c.x - fragment.x) <= 3);
+    if (!host) continue;
+    if (!ENUMERATED.test(host.text.trim())) return;
+    host.text += fragment.text;
+    first.cells.shift();
+    return;
+  }
+}
+
+function asParseError(error: unknown): ParseError {
+  if (error instanceof ParseError) return error;
+  const name = (error as { name?: string } | null)?.name;
+  const message = String((error as { message?: string } | null)?.message ?? error);
+  if (name === 'PasswordException') return new ParseError(ParseErrorCode.Encrypted, undefined, message);
+  return new ParseError(ParseErrorCode.Corrupt, undefined, `${name ?? 'Error'}: ${message}`);
+}

@@ -1,0 +1,517 @@
+import { normaliseWidth } from '../../normalise';
+
+/**
+ * Page geometry → visual rows. Pure: takes the positioned text of one page and returns lines of cells in reading
+ * order. Coordinates are top-down (y grows downwards, as on the rendered page), in points.
+ *
+ * Steps: cluster text into lines by vertical overlap, split each line into cells at column gaps, drop page marks
+ * (`- 5 -`, `第 3 页`), pull vertically printed labels (one character per line, or a top-to-bottom text run) out of
+ * the lines they cross, and attach the fragments of wrapped row labels to the row whose values they sit beside.
+ */
+
+export interface PageTextItem {
+  text: string;
+  /** Left edge and width of the text run. */
+  x: number;
+  width: number;
+  /** Baseline, top-down. */
+  baseline: number;
+  /** Font size (the em height). */
+  size: number;
+  /** Text that runs top to bottom (vertical writing): it occupies `width` across and `height` down from its top. */
+  vertical?: boolean;
+  height?: number;
+}
+
+export interface PageGeometry {
+  width: number;
+  height: number;
+  items: PageTextItem[];
+}
+
+export interface LayoutCell {
+  text: string;
+  x: number;
+  xEnd: number;
+}
+
+export interface LayoutLine {
+  cells: LayoutCell[];
+  /** Top of the line, for ordering and for joining pages. */
+  top: number;
+  /** True when the line holds at least one value cell (a number or a not-applicable mark) right of its labels. */
+  hasValues: boolean;
+}
+
+/** A cell being assembled: its text may grow by wrapped fragments above and below. */
+interface Piece {
+  text: string;
+  x0: number;
+  x1: number;
+  top: number;
+  bottom: number;
+  size: number;
+}
+
+interface Line {
+  pieces: Piece[];
+  /** The band the line was started with: later items join only if they overlap it. */
+  refTop: number;
+  refBottom: number;
+  refSize: number;
+}
+
+/** Dash-number-dash page marks and 第 N 页 (共 M 页). */
+const PAGE_MARK = /^(?:[-－—–~]\s*\d{1,4}\s*[-－—–~]|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?)$/;
+/** A value glued to a page mark: `769- 5 -`. */
+const GLUED_PAGE_MARK = /^(.*\d)\s*[-－—–~]\s*\d{1,4}\s*[-－—–~]$/;
+/** A bare page number or `3/6` in a margin. */
+const MARGIN_NUMBER = /^(?:\d{1,4}|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** What a value cell may hold: a number (signed, with separators and a unit) or a not-applicable mark. */
+const VALUE = /^(?:[+\-]?\d[\d,.]*(?:%|件|万元|元|个|次|条)?|[/\-—–]+)$/;
+/** Labels that start a new item (一、 （三） 1. 2、 (4)), so they never continue the line above. */
+const ENUMERATOR = /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d))/;
+
+/** Horizontal gap, in font sizes, that separates two cells. */
+const COLUMN_GAP = 0.8;
+/** Gap, in font sizes, above which two runs in one cell are joined with a space. */
+const WORD_GAP = 0.25;
+/** Baseline difference, in font sizes, that separates two runs of one line into cells unless they touch. */
+const BASELINE_SHIFT = 0.3;
+/** Vertical overlap, as a share of the smaller font size, for two runs to be on one line. */
+const SAME_LINE_OVERLAP = 0.5;
+/** Largest gap between the lines of one wrapped cell, in font sizes. */
+const WRAP_GAP = 1.2;
+/** Page margins where bare numbers are page numbers, as a share of the page height. */
+const MARGIN = 0.1;
+
+export function layoutPage(page: PageGeometry): LayoutLine[] {
+  const horizontal: PageTextItem[] = [];
+  const verticalBlocks: Piece[] = [];
+  for (const item of page.items) {
+    if (!item.text.trim()) continue;
+    if (item.vertical) verticalBlocks.push(verticalPiece(item));
+    else horizontal.push(item);
+  }
+  const lines = clusterLines(horizontal);
+  removePageMarks(lines, page.height);
+  verticalBlocks.push(...extractVerticalStacks(lines));
+  const nonEmpty = lines.filter((l) => l.pieces.length > 0);
+  return assemble(nonEmpty, verticalBlocks);
+}
+
+function verticalPiece(item: PageTextItem): Piece {
+  const top = item.baseline - item.size;
+  return {
+    text: item.text.replace(/\s+/g, ''),
+    x0: item.x,
+    x1: item.x + Math.max(item.width, item.size),
+    top,
+    bottom: top + Math.max(item.height ?? item.size, item.size),
+    size: item.size,
+  };
+}
+
+function overlap(aTop: number, aBottom: number, bTop: number, bBottom: number): number {
+  return Math.min(aBottom, bBottom) - Math.max(aTop, bTop);
+}
+
+/** Lines by vertical overlap with the band of the line's first run, then cells split at column gaps. */
+function clusterLines(items: PageTextItem[]): Line[] {
+  const sorted = [...items].sort((a, b) => a.baseline - a.size - (b.baseline - b.size) || a.x - b.x);
+  const lines: Line[] = [];
+  const members = new Map<Line, PageTextItem[]>();
+  for (const item of sorted) {
+    const top = item.baseline - item.size;
+    let best: Line | undefined;
+    let bestOverlap = 0;
+    for (let i = lines.length - 1; i >= 0 && i >= lines.length - 8; i--) {
+      const line = lines[i];
+      const shared = overlap(top, item.baseline, line.refTop, line.refBottom);
+      if (shared >= SAME_LINE_OVERLAP * Math.min(item.size, line.refSize) && shared > bestOverlap) {
+        best = line;
+        bestOverlap = shared;
+      }
+    }
+    if (!best) {
+      best = { pieces: [], refTop: top, refBottom: item.baseline, refSize: item.size };
+      lines.push(best);
+      members.set(best, []);
+    }
+    members.get(best)?.push(item);
+  }
+  for (const line of lines) line.pieces = splitCells(members.get(line) ?? []);
+  return lines;
+}
+
+function splitCells(items: PageTextItem[]): Piece[] {
+  const sorted = [...items].sort((a, b) => a.x - b.x);
+  const pieces: Piece[] = [];
+  let current: Piece | undefined;
+  for (const item of sorted) {
+    const text = item.text;
+    const x1 = item.x + item.width;
+    const top = item.baseline - item.size;
+    if (current) {
+      const gap = item.x - current.x1;
+      const size = Math.min(current.size, item.size);
+      const sameBaseline = Math.abs(item.baseline - current.bottom) <= BASELINE_SHIFT * size;
+      if (gap < COLUMN_GAP * size && (sameBaseline || gap <= 0)) {
+        const space = gap > WORD_GAP * size && !/\s$/.test(current.text) && !/^\s/.test(text) ? ' ' : '';
+        current.text += space + text;
+        current.x1 = Math.max(current.x1, x1);
+        current.top = Math.min(current.top, top);
+        current.bottom = Math.max(current.bottom, item.baseline);
+        current.size = Math.max(current.size, item.size);
+        continue;
+      }
+    }
+    current = { text, x0: item.x, x1, top, bottom: item.baseline, size: item.size };
+    pieces.push(current);
+  }
+  for (const piece of pieces) piece.text = piece.text.trim();
+  return pieces.filter((p) => p.text.length > 0);
+}
+
+function compact(text: string): string {
+  return normaliseWidth(text).replace(/\s+/g, '');
+}
+
+/**
+ * Page marks anywhere (`- 5 -`, `第 3 页`), page marks glued to the last value of a row in a margin, and bare page
+ * numbers alone on the first or last line of the page.
+ */
+function removePageMarks(lines: Line[], pageHeight: number): void {
+  const inMargin = (line: Line) =>
+    line.refBottom < pageHeight * MARGIN || line.refTop > pageHeight * (1 - MARGIN);
+  for (const line of lines) {
+    line.pieces = line.pieces.filter((p) => !PAGE_MARK.test(compact(p.text)));
+    if (!inMargin(line)) continue;
+    for (const piece of line.pieces) {
+      const glued = GLUED_PAGE_MARK.exec(normaliseWidth(piece.text).trim());
+      if (glued) piece.text = glued[1].trim();
+    }
+  }
+  const withText = lines.filter((l) => l.pieces.length > 0);
+  for (const line of [withText[0], withText[withText.length - 1]]) {
+    if (!line || !inMargin(line) || line.pieces.length !== 1) continue;
+    if (MARGIN_NUMBER.test(compact(line.pieces[0].text))) line.pieces = [];
+  }
+}
+
+function isValue(text: string): boolean {
+  return VALUE.test(compact(text));
+}
+
+function sameColumn(a: Piece, b: Piece): boolean {
+  return Math.abs(a.x0 - b.x0) <= 3 || overlap(a.x0, a.x1, b.x0, b.x1) > 0;
+}
+
+/**
+ * Labels printed one character per line (`三` `、` `本` `年` …) cross the rows they sit beside; taken out of those
+ * rows, they become one vertical block.
+ */
+function extractVerticalStacks(lines: Line[]): Piece[] {
+  const singles: { piece: Piece; line: Line }[] = [];
+  for (const line of lines) {
+    for (const piece of line.pieces) {
+      const chars = compact(piece.text);
+      if (chars.length >= 1 && chars.length <= 2 && /^[\u3400-\u9fff]/.test(chars)) singles.push({ piece, line });
+    }
+  }
+  singles.sort((a, b) => a.piece.x0 - b.piece.x0 || a.piece.top - b.piece.top);
+  const used = new Set<Piece>();
+  const blocks: Piece[] = [];
+  for (const start of singles) {
+    if (used.has(start.piece)) continue;
+    const run = [start];
+    for (;;) {
+      const last = run[run.length - 1].piece;
+      const next = singles
+        .filter(
+          (s) =>
+            !used.has(s.piece) &&
+            !run.includes(s) &&
+            Math.abs(s.piece.x0 - last.x0) <= 1.5 &&
+            s.piece.top > last.top &&
+            s.piece.top - last.bottom <= WRAP_GAP * last.size,
+        )
+        .sort((a, b) => a.piece.top - b.piece.top)[0];
+      if (!next) break;
+      run.push(next);
+    }
+    if (run.length < 3) continue;
+    for (const member of run) {
+      used.add(member.piece);
+      member.line.pieces = member.line.pieces.filter((p) => p !== member.piece);
+    }
+    blocks.push({
+      text: run.map((m) => compact(m.piece.text)).join(''),
+      x0: Math.min(...run.map((m) => m.piece.x0)),
+      x1: Math.max(...run.map((m) => m.piece.x1)),
+      top: run[0].piece.top,
+      bottom: run[run.length - 1].piece.bottom,
+      size: run[0].piece.size,
+    });
+  }
+  return blocks;
+}
+
+interface Row {
+  labels: Piece[];
+  values: Piece[];
+  top: number;
+  bottom: number;
+  /** x where the row's values start: labels end before it. */
+  valueX: number;
+}
+
+/** One label cell being built from a row's own label and the wrapped fragments joined to it. */
+interface LabelGroup {
+  parts: Piece[];
+  row?: Row;
+}
+
+function groupBand(group: LabelGroup): { top: number; bottom: number } {
+  return {
+    top: Math.min(...group.parts.map((p) => p.top)),
+    bottom: Math.max(...group.parts.map((p) => p.bottom)),
+  };
+}
+
+/** Splits each line into labels and values; a line with values is a table row. */
+function toRow(line: Line): Row | undefined {
+  const firstValue = line.pieces.findIndex((p, i) => isValue(p.text) && line.pieces.slice(i).every((q) => isValue(q.text)));
+  if (firstValue < 0) return undefined;
+  const labels = line.pieces.slice(0, firstValue);
+  const values = line.pieces.slice(firstValue);
+  return {
+    labels,
+    values,
+    top: Math.min(...line.pieces.map((p) => p.top)),
+    bottom: Math.max(...line.pieces.map((p) => p.bottom)),
+    valueX: values[0].x0,
+  };
+}
+
+/**
+ * A run of table rows and the label fragments between them. The run ends at a line that reaches into the value
+ * columns (a header, a paragraph) or at a wide empty gap; fragments just above the first row or below the last
+ * belong to it too.
+ */
+interface TableZone {
+  rows: Row[];
+  fragments: Line[];
+  labelLimit: number;
+}
+
+function pieceSize(row: Row): number {
+  return Math.max(...[...row.labels, ...row.values].map((p) => p.size));
+}
+
+function leftOf(line: Line, limit: number): boolean {
+  return line.pieces.every((p) => p.x1 <= limit + 1);
+}
+
+function tableZones(lines: Line[], rowOf: Map<Line, Row>): TableZone[] {
+  const zones: TableZone[] = [];
+  let zone: TableZone | undefined;
+  let pending: Line[] = [];
+  let lastBottom = 0;
+  const close = () => {
+    if (!zone) return;
+    const last = zone.rows[zone.rows.length - 1];
+    const reach = 2 * pieceSize(last);
+    zone.fragments.push(...pending.filter((l) => l.refTop - last.bottom <= reach));
+    zones.push(zone);
+    zone = undefined;
+    pending = [];
+  };
+  lines.forEach((line, index) => {
+    const row = rowOf.get(line);
+    if (!row) {
+      if (!zone) return;
+      if (leftOf(line, zone.labelLimit) && line.refTop - lastBottom <= 10 * line.refSize) pending.push(line);
+      else close();
+      return;
+    }
+    if (zone && row.top - lastBottom > 10 * pieceSize(row)) close();
+    if (!zone) {
+      zone = { rows: [], fragments: [], labelLimit: row.valueX };
+      const reach = 2 * pieceSize(row);
+      for (let i = index - 1; i >= 0; i--) {
+        const before = lines[i];
+        if (rowOf.has(before) || !leftOf(before, row.valueX) || row.top - before.refBottom > reach) break;
+        zone.fragments.push(before);
+      }
+    }
+    zone.fragments.push(...pending);
+    pending = [];
+    zone.rows.push(row);
+    zone.labelLimit = Math.min(zone.labelLimit, row.valueX);
+    lastBottom = row.bottom;
+  });
+  close();
+  return zones;
+}
+
+function assemble(lines: Line[], verticalBlocks: Piece[]): LayoutLine[] {
+  const rowOf = new Map<Line, Row>();
+  for (const line of lines) {
+    const row = toRow(line);
+    if (row) rowOf.set(line, row);
+  }
+  const zones = tableZones(lines, rowOf);
+
+  // Text-only lines inside a table zone are label fragments: joined to the row they belong to.
+  const absorbed = new Set<Line>();
+  const leftOver: Piece[] = [];
+  for (const zone of zones) {
+    const groups: LabelGroup[] = [];
+    for (const row of zone.rows) for (const label of row.labels) groups.push({ parts: [label], row });
+    for (const line of zone.fragments) {
+      absorbed.add(line);
+      for (const piece of line.pieces) groups.push({ parts: [piece] });
+    }
+    joinWrappedLabels(groups);
+    for (const orphan of attachFloatingGroups(groups, zone.rows)) leftOver.push(mergeParts(orphan.parts));
+    for (const row of zone.rows) {
+      row.labels = groups
+        .filter((g) => g.row === row)
+        .map((g) => mergeParts(g.parts))
+        .sort((a, b) => a.x0 - b.x0);
+    }
+  }
+
+  const standalone: Piece[] = [...leftOver];
+  for (const block of verticalBlocks) {
+    const host = zones.map((zone) => verticalLabelRow(block, zone)).find((row) => row !== undefined);
+    if (host) host.labels.unshift(block);
+    else standalone.push(block);
+  }
+
+  const output: LayoutLine[] = [];
+  for (const line of lines) {
+    if (absorbed.has(line)) continue;
+    const row = rowOf.get(line);
+    const pieces = row ? [...row.labels, ...row.values] : line.pieces;
+    output.push({ cells: pieces.map(toCell), top: row ? row.top : line.refTop, hasValues: row !== undefined });
+  }
+  for (const block of standalone) {
+    output.push({ cells: [toCell(block)], top: block.top, hasValues: false });
+  }
+  return output.sort((a, b) => a.top - b.top);
+}
+
+/**
+ * A vertically printed label is a merged cell over the rows beside it that have nothing in its column: like the
+ * first slot of a merged cell, it opens the first of those rows.
+ */
+function verticalLabelRow(block: Piece, zone: TableZone): Row | undefined {
+  const centre = (block.top + block.bottom) / 2;
+  const first = zone.rows[0];
+  const last = zone.rows[zone.rows.length - 1];
+  if (centre < first.top || centre > last.bottom) return undefined;
+  const free = (row: Row) => !row.labels.some((l) => l !== block && overlap(l.x0, l.x1, block.x0, block.x1) > 0);
+  let at = zone.rows.findIndex((row) => row.bottom >= centre);
+  if (at < 0 || !free(zone.rows[at])) return undefined;
+  while (at > 0 && free(zone.rows[at - 1])) at--;
+  return zone.rows[at];
+}
+
+function toCell(piece: Piece): LayoutCell {
+  return { text: piece.text, x: round(piece.x0), xEnd: round(piece.x1) };
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function mergeParts(parts: Piece[]): Piece {
+  const ordered = [...parts].sort((a, b) => a.top - b.top);
+  return {
+    text: ordered.map((p) => p.text).join(''),
+    x0: Math.min(...ordered.map((p) => p.x0)),
+    x1: Math.max(...ordered.map((p) => p.x1)),
+    top: ordered[0].top,
+    bottom: Math.max(...ordered.map((p) => p.bottom)),
+    size: ordered[0].size,
+  };
+}
+
+/**
+ * Wrapped label lines in one column join the line above them, unless the lower one starts a new numbered item or
+ * both already belong to different rows.
+ */
+function joinWrappedLabels(groups: LabelGroup[]): void {
+  const ordered = [...groups].sort((a, b) => a.parts[0].top - b.parts[0].top);
+  const owner = new Map<Piece, LabelGroup>();
+  for (const g of ordered) owner.set(g.parts[0], g);
+  for (const lower of ordered) {
+    if (lower.parts.length === 0) continue;
+    const head = lower.parts[0];
+    if (ENUMERATOR.test(compact(head.text))) continue;
+    let best: LabelGroup | undefined;
+    let bestGap = Infinity;
+    for (const upper of ordered) {
+      if (upper === lower || upper.parts.length === 0) continue;
+      const last = upper.parts.reduce((a, b) => (b.bottom > a.bottom ? b : a));
+      const gap = head.top - last.bottom;
+      if (gap < -0.3 * head.size || gap > WRAP_GAP * Math.min(head.size, last.size)) continue;
+      if (!sameColumn(last, head)) continue;
+      if (upper.row && lower.row && upper.row !== lower.row) continue;
+      if (gap < bestGap) {
+        best = upper;
+        bestGap = gap;
+      }
+    }
+    if (!best) continue;
+    best.parts.push(...lower.parts);
+    best.row = best.row ?? lower.row;
+    lower.parts = [];
+    lower.row = undefined;
+  }
+  for (let i = groups.length - 1; i >= 0; i--) if (groups[i].parts.length === 0) groups.splice(i, 1);
+}
+
+/**
+ * A label group without a row of its own (a row label printed above or below its numbers, a merged group label such
+ * as （三）不予公开) goes to the row it sits beside: a row with no label first, else the row it overlaps most. Groups
+ * beside no row are returned, to stay lines of their own.
+ */
+function attachFloatingGroups(groups: LabelGroup[], rows: Row[]): LabelGroup[] {
+  const bandOf = (row: Row) => {
+    let top = row.top;
+    let bottom = row.bottom;
+    for (const g of groups) {
+      if (g.row !== row) continue;
+      const band = groupBand(g);
+      top = Math.min(top, band.top);
+      bottom = Math.max(bottom, band.bottom);
+    }
+    return { top, bottom };
+  };
+  for (const group of groups) {
+    if (group.row) continue;
+    const band = groupBand(group);
+    const reach = 0.5 * group.parts[0].size;
+    let best: Row | undefined;
+    let bestScore = -Infinity;
+    for (const row of rows) {
+      const rowBand = bandOf(row);
+      const shared = overlap(band.top - reach, band.bottom + reach, rowBand.top, rowBand.bottom);
+      if (shared <= 0) continue;
+      const unlabelled = !groups.some((g) => g.row === row);
+      const centre = Math.abs((band.top + band.bottom) / 2 - (rowBand.top + rowBand.bottom) / 2);
+      const score = (unlabelled ? 1000 : 0) + shared - centre / 100;
+      if (score > bestScore) {
+        best = row;
+        bestScore = score;
+      }
+    }
+    group.row = best;
+  }
+  const orphans = groups.filter((g) => !g.row);
+  for (const orphan of orphans) groups.splice(groups.indexOf(orphan), 1);
+  return orphans;
+}
