@@ -5,7 +5,18 @@ import { Converter } from 'opencc-js';
  * shown to people come from what the document printed.
  */
 
-const toSimplified = Converter({ from: 'twp', to: 'cn' });
+/**
+ * Character-level Traditional → Simplified. The phrase-level Taiwan converter is not used: it rewrites mainland
+ * words (文件 → 文档) that the format's labels depend on.
+ */
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
+/**
+ * Mirror sites convert mainland text to Traditional with Taiwan vocabulary; the words that matter for the tables are
+ * turned back first (`規範性檔案` was `规范性文件`). Only Traditional spellings are touched: a Simplified 档案 is a
+ * real word and stays.
+ */
+const TAIWAN_VOCABULARY: readonly [RegExp, string][] = [[/檔案/g, '文件']];
 
 /** Pinyin annotations some mirror sites insert after characters: `規(guī)章`, `本年制發(fā)件數(shù)`. */
 const PINYIN_ANNOTATION = /\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+)\)/g;
@@ -20,7 +31,9 @@ export function normaliseWidth(text: string): string {
 
 /** Full normalisation for matching labels: width, pinyin annotations, Traditional → Simplified. Keeps spaces. */
 export function normaliseText(text: string): string {
-  return toSimplified(normaliseWidth(text).replace(PINYIN_ANNOTATION, ''));
+  let out = normaliseWidth(text).replace(PINYIN_ANNOTATION, '');
+  for (const [pattern, replacement] of TAIWAN_VOCABULARY) out = out.replace(pattern, replacement);
+  return toSimplified(out);
 }
 
 /** Normalised and with all whitespace removed: the form labels and headers are compared in. */

@@ -1,0 +1,126 @@
+import type { DocCell, DocRow, DocumentModel } from '../document';
+import { isValueText } from '../tables/cell-value';
+
+/**
+ * Plain text, as copied from web pages and office files, back into rows of cells. Tables reach us flattened in
+ * several ways, often mixed in one file:
+ * - a whole row on one line, cells joined by `|` (also markdown `| a | b |`, with `|---|` rules skipped);
+ * - one cell per line, with or without blank lines between, ending in ` |`, or between bare `|` lines and `||`
+ *   filler lines: a label line opens a row and the value lines under it join that row;
+ * - one cell per tab-indented line, rows separated by blank lines (text extracted from .docx), where a line holding
+ *   only a tab is an empty cell and an unindented line continues the cell above;
+ * - a label on one line and its values on the next (`0 | 0 | 0 |`): two rows, which the table mapper pairs.
+ * Cells whose separators were lost altogether (`规章000`) stay as one cell; the table mapper splits them.
+ * Every row keeps the 1-based line number where it starts.
+ */
+
+const MARKDOWN_RULE = /^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const ONLY_PIPES = /^[\s|]*\|[\s|]*$/;
+
+interface Builder {
+  rows: DocRow[];
+  /** The row being filled by one-cell-per-line text, if any. */
+  open?: DocRow;
+  tableIndex: number;
+  inTable: boolean;
+}
+
+function cell(text: string): DocCell {
+  return { text };
+}
+
+function emit(b: Builder, row: DocRow, isTable: boolean): void {
+  if (isTable) {
+    if (!b.inTable) b.tableIndex++;
+    b.inTable = true;
+    row.table = b.tableIndex;
+  } else {
+    b.inTable = false;
+  }
+  b.rows.push(row);
+}
+
+function closeOpen(b: Builder): void {
+  if (!b.open) return;
+  const row = b.open;
+  b.open = undefined;
+  emit(b, row, row.cells.length > 1);
+}
+
+/** One cell of one-cell-per-line text: a label or text line opens a row, a value line joins the open row. */
+function addLineCell(b: Builder, text: string, line: number): void {
+  if (isValueText(text) && b.open) {
+    b.open.cells.push(cell(text));
+    return;
+  }
+  closeOpen(b);
+  b.open = { cells: [cell(text)], line };
+}
+
+function splitPipes(line: string): string[] {
+  return line.split('|').map((part) => part.trim());
+}
+
+/** A row written on one line with `|` between cells; undefined when the line holds a single cell. */
+function pipeRow(line: string): string[] | undefined {
+  const trimmed = line.trim();
+  if (!trimmed.includes('|')) return undefined;
+  const parts = splitPipes(trimmed);
+  if (trimmed.startsWith('|')) parts.shift();
+  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  if (parts.length <= 1) return undefined;
+  return parts;
+}
+
+function readTabBlock(lines: readonly string[], start: number, b: Builder): number {
+  const cells: DocCell[] = [];
+  let i = start;
+  for (; i < lines.length && (lines[i].startsWith('\t') || lines[i].trim() !== ''); i++) {
+    const line = lines[i];
+    if (line.startsWith('\t')) {
+      cells.push(cell(line.trim()));
+    } else if (cells.length > 0) {
+      const last = cells[cells.length - 1];
+      last.text = last.text === '' ? line.trim() : `${last.text}\n${line.trim()}`;
+    }
+  }
+  const contentful = cells.filter((c) => c.text !== '');
+  if (contentful.length > 0) {
+    emit(b, { cells: contentful.length === 1 ? contentful : cells, line: start + 1 }, contentful.length > 1);
+  }
+  return i;
+}
+
+export function readPlainText(text: string): DocumentModel {
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const b: Builder = { rows: [], tableIndex: 0, inTable: false };
+  let i = 0;
+  while (i < lines.length) {
+    const raw = lines[i];
+    const line = i + 1;
+    const trimmed = raw.trim();
+    if (raw.startsWith('\t') && trimmed !== '' && !trimmed.includes('|')) {
+      closeOpen(b);
+      i = readTabBlock(lines, i, b);
+      continue;
+    }
+    i++;
+    if (trimmed === '' || ONLY_PIPES.test(trimmed) || MARKDOWN_RULE.test(trimmed)) continue;
+    const cells = pipeRow(trimmed);
+    if (cells) {
+      closeOpen(b);
+      emit(b, { cells: cells.map(cell), line }, true);
+      continue;
+    }
+    const tabbed = trimmed.split('\t').map((p) => p.trim()).filter((p) => p !== '');
+    if (tabbed.length > 1) {
+      closeOpen(b);
+      emit(b, { cells: tabbed.map(cell), line }, true);
+      continue;
+    }
+    const single = trimmed.replace(/^\|\s*/, '').split('|')[0].trim();
+    if (single !== '') addLineCell(b, single, line);
+  }
+  closeOpen(b);
+  return { fileKind: 'text', rows: b.rows };
+}

@@ -1,0 +1,455 @@
+import {
+  APPEAL_COLUMNS,
+  APPEAL_GROUPS,
+  REQUEST_COLUMNS,
+  cellDef,
+  consistencyEquations,
+  evaluateEquation,
+  proactiveBands,
+  type CellRecord,
+  type CellSource,
+  type Finding,
+  type FormatVersion,
+  type TableFormats,
+} from '@nianbao/report-format';
+import type { DocRow, DocumentModel } from '../document';
+import { parseCellValue } from './cell-value';
+import type { CatalogEntry, TableId } from './label-catalog';
+import { splitRuns } from './split-runs';
+import { tokenizeCell, type Token } from './tokenize';
+
+/** What the table mapper read from a document. */
+export interface TableReading {
+  /** Layout of table 二 as its headers show it; undefined when table 二 was not found. */
+  proactiveFormat?: FormatVersion;
+  tableFormats: TableFormats;
+  values: Record<string, number | null>;
+  cells: Record<string, CellRecord>;
+  /** `V.ambiguous_cells` findings: cells the text cannot decide. */
+  findings: Finding[];
+  /** True when any standard table (a header, band or row label) was seen. */
+  tablesSeen: boolean;
+}
+
+interface ValueCell {
+  text: string;
+  glued: boolean;
+  source: CellSource;
+}
+
+interface Segment {
+  tokens: Token[];
+  values: ValueCell[];
+  source: CellSource;
+}
+
+/** A row of cells waiting for the consistency rules: one candidate when the text decides it, several otherwise. */
+interface PendingRow {
+  keys: string[];
+  candidates: string[][];
+  sources: CellSource[];
+  label: string;
+}
+
+const APPLICANT_COUNT = REQUEST_COLUMNS.length;
+
+function rowSource(row: DocRow): CellSource {
+  const source: CellSource = {};
+  if (row.page !== undefined) source.page = row.page;
+  if (row.table !== undefined) source.table = row.table;
+  if (row.row !== undefined) source.row = row.row;
+  if (row.line !== undefined) source.line = row.line;
+  return source;
+}
+
+/** Splits a document row into segments: label cells followed by the value cells that belong to them. */
+function segmentsOf(row: DocRow): Segment[] {
+  const base = rowSource(row);
+  const segments: Segment[] = [];
+  let current: Segment = { tokens: [], values: [], source: base };
+  row.cells.forEach((cell, index) => {
+    if (cell.covered) return;
+    for (const token of tokenizeCell(cell.text)) {
+      if (token.type === 'value') {
+        current.values.push({ text: token.text, glued: token.glued, source: { ...base, column: index + 1 } });
+      } else {
+        if (current.values.length > 0) {
+          segments.push(current);
+          current = { tokens: [], values: [], source: base };
+        }
+        current.tokens.push(token);
+      }
+    }
+  });
+  segments.push(current);
+  return segments.filter((s) => s.tokens.length > 0 || s.values.length > 0);
+}
+
+function hasNumber(values: readonly ValueCell[]): boolean {
+  return values.some((v) => v.text.trim() !== '');
+}
+
+/** Whitespace-separated pieces of the row's values, and whether digits in them may hold several cells. */
+function runPieces(values: readonly ValueCell[]): { pieces: string[]; runMode: boolean } {
+  const pieces = values.flatMap((v) => v.text.split(/\s+/).filter((p) => p.length > 0));
+  const runMode =
+    values.some((v) => v.glued && /^\d/.test(v.text)) || pieces.some((p) => /^0\d/.test(p) && !/^0\./.test(p));
+  return { pieces, runMode };
+}
+
+class TableMapper {
+  private region: TableId | 'none' = 'none';
+  private tablesSeen = false;
+  private proactiveColumns: CatalogEntry[] = [];
+  private lastWasColumn = false;
+  private readonly formatVotes = { '2019': 0, '2021': 0 };
+  private requestsVersion?: FormatVersion;
+  private requestsSeen = false;
+  private subtotalPosition?: number;
+  private requestHeader: string[] = [];
+  private appealsHeaderSeen = false;
+  private appealsGroup?: string;
+  private readonly appealSegments: { group?: string; values: ValueCell[] }[] = [];
+  private readonly claimed = new Set<string>();
+  private readonly pending: PendingRow[] = [];
+  private readonly orphanLabels: { table: TableId; entry: CatalogEntry; columns: CatalogEntry[] }[] = [];
+  private readonly orphanValues: { table: TableId; values: ValueCell[] }[] = [];
+  private readonly findings: Finding[] = [];
+
+  read(doc: DocumentModel): TableReading {
+    for (const row of doc.rows) {
+      for (const segment of segmentsOf(row)) this.visit(segment);
+    }
+    this.pairOrphans();
+    this.placeAppeals();
+    const proactiveFormat = this.proactiveFormat();
+    const tableFormats: TableFormats = {};
+    if (proactiveFormat) tableFormats.proactive = proactiveFormat;
+    if (this.requestsSeen || this.pending.some((p) => p.keys[0]?.startsWith('requests.'))) {
+      tableFormats.requests = this.requestsVersion ?? proactiveFormat ?? '2021';
+    }
+    const { values, cells } = this.resolve(tableFormats);
+    return { proactiveFormat, tableFormats, values, cells, findings: this.findings, tablesSeen: this.tablesSeen };
+  }
+
+  private proactiveFormat(): FormatVersion | undefined {
+    const { '2019': old, '2021': current } = this.formatVotes;
+    if (old === 0 && current === 0) {
+      return this.pending.some((p) => p.keys[0]?.startsWith('proactive.')) ? '2021' : undefined;
+    }
+    return old > current ? '2019' : '2021';
+  }
+
+  private choose(token: Extract<Token, { type: 'entry' }>): CatalogEntry {
+    return token.alternatives.find((e) => e.table === this.region) ?? token.entry;
+  }
+
+  private visit(segment: Segment): void {
+    let rowEntry: CatalogEntry | undefined;
+    let rowText = '';
+    for (const token of segment.tokens) {
+      if (token.type !== 'entry') {
+        this.lastWasColumn = false;
+        continue;
+      }
+      const entry = this.choose(token);
+      const wasColumn = this.lastWasColumn;
+      this.lastWasColumn = false;
+      switch (entry.kind) {
+        case 'end':
+          this.region = 'none';
+          break;
+        case 'anchor':
+          this.enter(entry.table ?? 'none');
+          if (entry.table === 'proactive' && entry.key === 'header') this.proactiveColumns = [];
+          break;
+        case 'band':
+          this.enter('proactive');
+          this.proactiveColumns = [];
+          break;
+        case 'column':
+          if (entry.table === 'proactive') {
+            if (this.region !== 'proactive' && this.region !== 'none') break;
+            this.enter('proactive');
+            if (!wasColumn) this.proactiveColumns = [];
+            this.proactiveColumns.push(entry);
+            this.lastWasColumn = true;
+            if (entry.format) this.formatVotes[entry.format]++;
+          } else if (entry.table === 'requests') {
+            if (this.region === 'appeals') break;
+            this.enter('requests');
+            this.requestHeader.push(entry.key);
+          } else if (entry.table === 'appeals') {
+            if (this.region !== 'appeals' && entry.key === 'total') break;
+            this.enter('appeals');
+            this.appealsHeaderSeen = true;
+          }
+          break;
+        case 'group':
+          if (entry.table === 'appeals') {
+            if (this.region === 'appeals' || this.region === 'requests') {
+              this.enter('appeals');
+              this.appealsGroup = entry.key;
+            }
+          } else if (this.region === 'requests' || this.region === 'proactive') {
+            this.enter('requests');
+            if (entry.key === 'other_handling') {
+              rowEntry = entry;
+              rowText = token.text;
+            }
+          }
+          break;
+        case 'row':
+          if (entry.table === 'proactive' && this.region === 'proactive') {
+            rowEntry = entry;
+            rowText = token.text;
+            if (entry.key === 'other_services' || entry.key === 'procurement') this.formatVotes['2019']++;
+          } else if (entry.table === 'requests' && (this.region === 'requests' || this.region === 'proactive')) {
+            this.enter('requests');
+            rowEntry = entry;
+            rowText = token.text;
+          }
+          break;
+      }
+    }
+    this.place(segment, rowEntry, rowText);
+  }
+
+  private enter(region: TableId | 'none'): void {
+    if (region !== 'none') this.tablesSeen = true;
+    if (region === 'requests') this.requestsSeen = true;
+    if (region === 'appeals' && this.region !== 'appeals') {
+      this.appealsHeaderSeen = false;
+      this.appealsGroup = undefined;
+    }
+    this.region = region;
+  }
+
+  private place(segment: Segment, rowEntry: CatalogEntry | undefined, rowText: string): void {
+    const { values } = segment;
+    if (this.region === 'appeals') {
+      if (this.appealsHeaderSeen && hasNumber(values)) {
+        this.appealSegments.push({ group: this.appealsGroup, values });
+      }
+      return;
+    }
+    if (this.region !== 'proactive' && this.region !== 'requests') return;
+    const table = this.region;
+    if (rowEntry && rowEntry.table === table) {
+      if (values.length === 0) {
+        if (rowEntry.kind === 'row') {
+          this.orphanLabels.push({ table, entry: rowEntry, columns: [...this.proactiveColumns] });
+        }
+        return;
+      }
+      this.placeRow(table, rowEntry, rowText, values, this.proactiveColumns);
+      return;
+    }
+    if (!rowEntry && hasNumber(values)) this.orphanValues.push({ table, values });
+  }
+
+  private placeRow(
+    table: TableId,
+    entry: CatalogEntry,
+    label: string,
+    values: ValueCell[],
+    columns: readonly CatalogEntry[],
+  ): void {
+    if (table === 'proactive') this.placeProactive(entry, label, values, columns);
+    else this.placeRequest(entry, label, values);
+  }
+
+  private placeProactive(entry: CatalogEntry, label: string, values: ValueCell[], columns: readonly CatalogEntry[]): void {
+    const rowKey = entry.key;
+    if (this.claimed.has(`proactive.${rowKey}`)) return;
+    const headerKeys = columns.map((c) => `proactive.${rowKey}.${c.key}`);
+    const headerFits = headerKeys.length > 0 && headerKeys.every((k) => cellDef(k) !== undefined);
+    const format = this.proactiveFormat() ?? '2021';
+    const band =
+      proactiveBands(format).find((b) => b.rows.some((r) => r.key === rowKey)) ??
+      proactiveBands(format === '2021' ? '2019' : '2021').find((b) => b.rows.some((r) => r.key === rowKey));
+    const defaultKeys = band ? band.columns.map((c) => `proactive.${rowKey}.${c.key}`) : [];
+    const keys = headerFits ? headerKeys : defaultKeys;
+    if (keys.length === 0) return;
+    const amountColumns = new Set(keys.flatMap((k, i) => (cellDef(k)?.valueType === 'amount' ? [i] : [])));
+    this.addPending(`proactive.${rowKey}`, keys, label, values, amountColumns);
+  }
+
+  private placeRequest(entry: CatalogEntry, label: string, values: ValueCell[]): void {
+    const rowKey = entry.key;
+    if (rowKey === 'other_handling') this.requestsVersion ??= '2019';
+    if (rowKey.startsWith('other_handling.')) this.requestsVersion = '2021';
+    if (this.claimed.has(`requests.${rowKey}`)) return;
+    const keys = REQUEST_COLUMNS.map((c) => `requests.${rowKey}.${c.key}`);
+    let cells = values;
+    if (trimmedLength(cells) === APPLICANT_COUNT + 1 && !runPieces(cells).runMode) {
+      cells = this.dropSubtotal(trimBlanks(cells, APPLICANT_COUNT + 1));
+    }
+    this.addPending(`requests.${rowKey}`, keys, label, cells, new Set());
+  }
+
+  /** Table 三 printed with a 法人或其他组织 小计 column: drop it, where the header or the row's sums place it. */
+  private dropSubtotal(cells: ValueCell[]): ValueCell[] {
+    const fromHeader = this.requestHeader.indexOf('subtotal');
+    const numbers = cells.map((c) => parseCellValue(c.text).value);
+    const fits = (at: number) => {
+      const rest = numbers.filter((_, i) => i !== at);
+      const organisations = rest.slice(1, 6);
+      if (numbers[at] === null || organisations.some((n) => n === null)) return false;
+      return organisations.reduce<number>((a, n) => a + (n ?? 0), 0) === numbers[at];
+    };
+    let at: number | undefined;
+    if (fromHeader >= 0) {
+      const before = this.requestHeader.slice(0, fromHeader).filter((k) => k !== 'total' && k !== 'subtotal');
+      at = before.includes('commercial') ? 6 : 1;
+    } else if (fits(1) !== fits(6)) {
+      at = fits(1) ? 1 : 6;
+    } else if (fits(1) && numbers.slice(1, 7).every((n, i, all) => n === all[0])) {
+      at = 6;
+    }
+    this.subtotalPosition ??= at;
+    if (at === undefined) return cells;
+    return cells.filter((_, i) => i !== at);
+  }
+
+  private addPending(
+    rowId: string,
+    keys: string[],
+    label: string,
+    values: ValueCell[],
+    amountColumns: ReadonlySet<number>,
+  ): void {
+    const { pieces, runMode } = runPieces(values);
+    const source = values[0]?.source ?? {};
+    if (runMode) {
+      const { splits, truncated } = splitRuns(pieces, keys.length, amountColumns);
+      this.claimed.add(rowId);
+      if (splits.length === 0 || truncated) {
+        this.flag(keys, `「${label}」一行的数字连在一起，无法唯一拆分为 ${keys.length} 个单元格`);
+        return;
+      }
+      this.pending.push({ keys, candidates: splits, sources: keys.map(() => source), label });
+      return;
+    }
+    const cells = trimBlanks(values, keys.length);
+    if (cells.length !== keys.length) {
+      if (!hasNumber(cells)) return;
+      this.claimed.add(rowId);
+      this.flag(keys, `「${label}」一行有 ${cells.length} 个单元格，应为 ${keys.length} 个，无法确定各数字所在的列`);
+      return;
+    }
+    this.claimed.add(rowId);
+    this.pending.push({ keys, candidates: [cells.map((c) => c.text)], sources: cells.map((c) => c.source), label });
+  }
+
+  private flag(keys: string[], message: string): void {
+    this.findings.push({ rule: 'V.ambiguous_cells', severity: 'error', status: 'flagged', cells: keys, message });
+  }
+
+  /**
+   * Labels separated from their numbers (a label alone on its line, a row of numbers without a label): paired in
+   * order when there are as many of each, which is how the rows were printed.
+   */
+  private pairOrphans(): void {
+    for (const table of ['proactive', 'requests'] as const) {
+      const labels = this.orphanLabels.filter(
+        (o) => o.table === table && !this.claimed.has(`${table}.${o.entry.key}`) && o.entry.key !== 'other_handling',
+      );
+      const unique = labels.filter((o, i) => labels.findIndex((p) => p.entry.key === o.entry.key) === i);
+      const width = table === 'requests' ? APPLICANT_COUNT : undefined;
+      const rows = this.orphanValues.filter(
+        (o) => o.table === table && (width === undefined || trimBlanks(o.values, width).length === width),
+      );
+      if (unique.length === 0 || unique.length !== rows.length) continue;
+      unique.forEach((label, i) => {
+        this.placeRow(table, label.entry, label.entry.form, rows[i].values, label.columns);
+      });
+    }
+  }
+
+  private placeAppeals(): void {
+    if (this.appealSegments.length === 0) return;
+    const groupKeys = APPEAL_GROUPS.map((g) => g.key);
+    const columnKeys = APPEAL_COLUMNS.map((c) => c.key);
+    const byGroup =
+      this.appealSegments.every((s) => s.group && trimBlanks(s.values, 5).length === 5 && !runPieces(s.values).runMode) &&
+      new Set(this.appealSegments.map((s) => s.group)).size === this.appealSegments.length;
+    if (byGroup) {
+      for (const segment of this.appealSegments) {
+        const keys = columnKeys.map((c) => `appeals.${segment.group}.${c}`);
+        this.addPending(`appeals.${segment.group}`, keys, segment.group ?? '', segment.values, new Set());
+      }
+      return;
+    }
+    const all = this.appealSegments.flatMap((s) => s.values);
+    const keys = groupKeys.flatMap((g) => columnKeys.map((c) => `appeals.${g}.${c}`));
+    const { runMode } = runPieces(all);
+    const values = runMode ? all : trimBlanks(all, keys.length);
+    if (!runMode && values.length > keys.length) {
+      this.flag(keys, `表四有 ${values.length} 个数字，应为 ${keys.length} 个，无法确定各数字所在的列`);
+      return;
+    }
+    this.addPending('appeals', keys, '表四', values, new Set());
+  }
+
+  private resolve(formats: TableFormats): { values: Record<string, number | null>; cells: Record<string, CellRecord> } {
+    const values: Record<string, number | null> = {};
+    const cells: Record<string, CellRecord> = {};
+    const write = (row: PendingRow, candidate: string[]) => {
+      row.keys.forEach((key, i) => {
+        const raw = candidate[i];
+        const read = parseCellValue(raw);
+        values[key] = read.value;
+        const record: CellRecord = { kind: read.kind, raw, value: read.value, source: row.sources[i] };
+        if (read.unit) record.unit = read.unit;
+        cells[key] = record;
+      });
+    };
+    let open = this.pending.filter((row) => {
+      if (row.candidates.length === 1) write(row, row.candidates[0]);
+      return row.candidates.length > 1;
+    });
+    const hasAppeals = this.pending.some((p) => p.keys[0]?.startsWith('appeals.'));
+    const equations = consistencyEquations(formats, hasAppeals);
+    let changed = true;
+    while (changed && open.length > 0) {
+      changed = false;
+      for (const row of open) {
+        const related = equations.filter((eq) => [...eq.left, ...eq.right].some((k) => row.keys.includes(k)));
+        row.candidates = row.candidates.filter((candidate) => {
+          const trial = { ...values };
+          row.keys.forEach((key, i) => (trial[key] = parseCellValue(candidate[i]).value));
+          return related.every((eq) => evaluateEquation(eq, trial).status !== 'failed');
+        });
+        if (row.candidates.length === 1) {
+          write(row, row.candidates[0]);
+          changed = true;
+        }
+      }
+      open = open.filter((row) => row.candidates.length !== 1);
+    }
+    for (const row of open) {
+      const how = row.candidates.length === 0 ? '没有一种拆分符合勾稽关系' : `有 ${row.candidates.length} 种拆分都符合勾稽关系`;
+      this.flag(row.keys, `「${row.label}」一行的数字连在一起，${how}，不能确定各单元格的值`);
+    }
+    return { values, cells };
+  }
+}
+
+function trimmedLength(cells: readonly ValueCell[]): number {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1].text.trim() === '') end--;
+  return end;
+}
+
+/** Drops blank cells from the end of a row (filler `||` and empty merged slots) down to `width` cells. */
+function trimBlanks(cells: readonly ValueCell[], width: number): ValueCell[] {
+  const out = [...cells];
+  while (out.length > width && out[out.length - 1].text.trim() === '') out.pop();
+  return out;
+}
+
+/** Reads tables 二, 三 and 四 from a document model, by their headers and row labels. */
+export function mapTables(doc: DocumentModel): TableReading {
+  return new TableMapper().read(doc);
+}

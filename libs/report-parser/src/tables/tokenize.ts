@@ -1,0 +1,143 @@
+import { normaliseText } from '../normalise';
+import { parseCellValue } from './cell-value';
+import { fuzzyMatch, matchAt, matchForm, type CatalogEntry } from './label-catalog';
+
+/**
+ * A piece of one cell's text: a known label (row, group, column, band, anchor, end), a value chunk, or other text.
+ * A cell usually gives one token; text where labels and numbers run together (`规章000规范性文件898989`) gives many.
+ */
+export type Token =
+  | { type: 'entry'; entry: CatalogEntry; alternatives: CatalogEntry[]; text: string; partial?: boolean }
+  | { type: 'value'; text: string; glued: boolean }
+  | { type: 'text'; text: string };
+
+/** Page footers glued to the end of a cell by PDF text layers: `769- 5 -`, `3 -4-`. */
+const FOOTER = /\s*[-—]\s*\d{1,3}\s*[-—]\s*$/;
+
+/** Characters a value chunk may hold (digits, separators, signs, units, n/a marks). */
+const VALUE_CHAR = /[\d.,+\-−/—–元万件项个条次%减增]/;
+
+interface Compact {
+  text: string;
+  /** For each compact index, the index in the normalised text. */
+  toNorm: number[];
+  norm: string;
+}
+
+function compactOf(norm: string): Compact {
+  let text = '';
+  const toNorm: number[] = [];
+  for (let i = 0; i < norm.length; i++) {
+    if (/\s/.test(norm[i]) || /[“”"'‘’「」]/.test(norm[i])) continue;
+    text += norm[i];
+    toNorm.push(i);
+  }
+  return { text, toNorm, norm };
+}
+
+function normSlice(c: Compact, from: number, to: number): string {
+  if (from >= to) return '';
+  return c.norm.slice(c.toNorm[from], c.toNorm[to - 1] + 1);
+}
+
+/** Whitespace in the normalised text between compact indices `at - 1` and `at`. */
+function spaceBefore(c: Compact, at: number): boolean {
+  if (at <= 0 || at >= c.text.length) return true;
+  return c.toNorm[at] - c.toNorm[at - 1] > 1;
+}
+
+function closingParen(compact: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < compact.length; i++) {
+    if (compact[i] === '(') depth++;
+    else if (compact[i] === ')') {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return compact.length - 1;
+}
+
+/** Splits one cell's text into tokens. */
+export function tokenizeCell(raw: string): Token[] {
+  const norm = normaliseText(raw).replace(/&nbsp;?/gi, ' ').replace(FOOTER, '');
+  const c = compactOf(norm);
+  const s = c.text;
+  if (s.length === 0 || parseCellValue(norm).kind !== 'text') return [{ type: 'value', text: norm.trim(), glued: false }];
+
+  const fuzzy = wholeLabelTypo(s);
+  if (fuzzy) return [{ type: 'entry', entry: fuzzy, alternatives: [fuzzy], text: norm.trim() }];
+
+  const tokens: Token[] = [];
+  const pushText = (text: string) => {
+    const last = tokens[tokens.length - 1];
+    if (last?.type === 'text') last.text += text;
+    else tokens.push({ type: 'text', text });
+  };
+  let i = 0;
+  while (i < s.length) {
+    const matches = matchAt(s, i);
+    const match = matches[0];
+    if (match) {
+      tokens.push({
+        type: 'entry',
+        entry: match.entry,
+        alternatives: matches.filter((m) => m.end === match.end).map((m) => m.entry),
+        text: normSlice(c, i, match.end),
+        partial: match.partial,
+      });
+      i = match.end;
+      if (s[i] === '(' && (match.entry.kind === 'row' || match.entry.kind === 'column' || match.entry.kind === 'group')) {
+        i = closingParen(s, i) + 1;
+      }
+      continue;
+    }
+    if (VALUE_CHAR.test(s[i]) && !(tokens[tokens.length - 1]?.type === 'text' && !spaceBefore(c, i))) {
+      let j = i + 1;
+      while (j < s.length && VALUE_CHAR.test(s[j]) && matchAt(s, j).length === 0) j++;
+      const endsCleanly = j === s.length || spaceBefore(c, j) || matchAt(s, j).length > 0;
+      const chunk = normSlice(c, i, j);
+      if (endsCleanly) {
+        const previous = tokens[tokens.length - 1];
+        tokens.push({ type: 'value', text: chunk, glued: previous?.type === 'entry' && !spaceBefore(c, i) });
+      } else {
+        pushText(chunk);
+      }
+      i = j;
+      continue;
+    }
+    let j = i + 1;
+    while (j < s.length && matchAt(s, j).length === 0 && !(VALUE_CHAR.test(s[j]) && spaceBefore(c, j))) j++;
+    pushText(normSlice(c, i, j));
+    i = j;
+  }
+  return demoteProse(tokens);
+}
+
+/** A cell that is one label with a typo in it. Exact and partial matches are tried first. */
+function wholeLabelTypo(compact: string): CatalogEntry | undefined {
+  if (compact.length > 45 || /\d{2,}/.test(compact)) return undefined;
+  const exact = matchAt(compact, 0)[0];
+  if (exact && exact.end >= compact.replace(/\(.*$/, '').length) return undefined;
+  if (exact?.entry.kind === 'band' || exact?.entry.kind === 'anchor' || exact?.entry.kind === 'end') return undefined;
+  return fuzzyMatch(matchForm(compact));
+}
+
+/**
+ * A label followed in the same cell by a stretch of prose is a sentence that mentions the label
+ * (`行政许可方面，全年…`), not a table cell.
+ */
+function demoteProse(tokens: Token[]): Token[] {
+  return tokens.map((token, i) => {
+    const next = tokens[i + 1];
+    if (
+      token.type === 'entry' &&
+      (token.entry.kind === 'row' || token.entry.kind === 'group') &&
+      next?.type === 'text' &&
+      matchForm(next.text).length > 6
+    ) {
+      return { type: 'text', text: token.text };
+    }
+    return token;
+  });
+}
