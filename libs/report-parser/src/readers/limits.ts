@@ -19,7 +19,7 @@ export const DEFAULT_READER_LIMITS: Readonly<ReaderLimits> = Object.freeze({
   maxBytes: 50 * 1024 * 1024,
   maxPages: 200,
   maxZipEntries: 2000,
-  maxUncompressedBytes: 200 * 1024 * 1024,
+  maxUncompressedBytes: 100 * 1024 * 1024,
   maxTextChars: 10 * 1024 * 1024,
 });
 

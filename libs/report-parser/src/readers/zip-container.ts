@@ -20,6 +20,12 @@ const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const EOCD_MIN_LENGTH = 22;
 const MAX_COMMENT_LENGTH = 0xffff;
+/**
+ * Office XML deflates about 5–20 : 1. Past the first megabyte, an entry inflating to more than this many times its
+ * compressed size is a bomb, whatever the total budget still allows (the ratio test of argus#24).
+ */
+const MAX_INFLATION_RATIO = 100;
+const RATIO_GRACE_BYTES = 1024 * 1024;
 
 function corrupt(detail: string): ParseError {
   return new ParseError(ParseErrorCode.Corrupt, undefined, detail);
@@ -126,6 +132,8 @@ export class ZipContainer {
     const file = this.zip.file(name);
     if (!file) throw corrupt(`zip entry ${name} is missing`);
     const budget = this.limits.maxUncompressedBytes - this.inflated;
+    const compressed = this.entries.find((e) => e.name === name)?.compressedSize ?? 0;
+    const ratioCap = compressed * MAX_INFLATION_RATIO;
     const chunks: Uint8Array[] = [];
     let total = 0;
     await new Promise<void>((resolve, reject) => {
@@ -133,6 +141,11 @@ export class ZipContainer {
       stream
         .on('data', (chunk: Uint8Array) => {
           total += chunk.byteLength;
+          if (total > RATIO_GRACE_BYTES && total > ratioCap) {
+            stream.pause();
+            reject(tooLarge(`zip entry ${name} inflates more than ${MAX_INFLATION_RATIO} times its compressed size`));
+            return;
+          }
           if (total > budget) {
             stream.pause();
             reject(tooLarge(`zip entry ${name} inflates past the limit of ${this.limits.maxUncompressedBytes} bytes`));
