@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '@nianbao/config';
 import { dataSourceOptions } from './data-source-options';
@@ -12,6 +12,7 @@ import { FILE_STORAGE } from './storage/file-storage';
 const REPOSITORIES = [AgenciesRepository, UploadsRepository, ReportsRepository, StatsRepository];
 
 /** The database connection (migrations are run by `npm run migrate`, never on boot), repositories and file store. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({

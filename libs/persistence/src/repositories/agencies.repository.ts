@@ -10,6 +10,7 @@ export interface AgencySummary {
   name: string;
   kind: AgencyKind;
   region: string | null;
+  aliases: string[];
   isDemo: boolean;
 }
 
@@ -40,12 +41,12 @@ export class AgenciesRepository {
       .getRepository(AgencyEntity)
       .createQueryBuilder('agency')
       .leftJoin('agency.region', 'region')
-      .select(['agency.id', 'agency.name', 'agency.kind', 'agency.isDemo', 'region.name'])
+      .select(['agency.id', 'agency.name', 'agency.kind', 'agency.aliases', 'agency.isDemo', 'region.name'])
       .orderBy('region.name', 'ASC', 'NULLS LAST')
       .addOrderBy('agency.name', 'ASC');
     if (agencyIds) query.where('agency.id IN (:...agencyIds)', { agencyIds: agencyIds.length ? agencyIds : [null] });
     const agencies = await query.getMany();
-    return agencies.map((a) => ({ id: a.id, name: a.name, kind: a.kind, region: a.region?.name ?? null, isDemo: a.isDemo }));
+    return agencies.map((a) => this.summary(a));
   }
 
   async findById(id: string): Promise<AgencySummary | null> {
@@ -77,7 +78,7 @@ export class AgenciesRepository {
       });
       await manager.save(entity);
       return {
-        agency: { id: entity.id, name: entity.name, kind: entity.kind, region: region?.name ?? null, isDemo: entity.isDemo },
+        agency: this.summary({ ...entity, region }),
         registered: true,
       };
     });
@@ -120,8 +121,17 @@ export class AgenciesRepository {
     const matching = candidates.filter((a) => agencyNameMatches(printed, a, regionName ?? a.region?.name));
     const sameRegion = regionName ? matching.find((a) => a.region?.name === regionName) : undefined;
     const found = sameRegion ?? matching[0];
-    return found
-      ? { id: found.id, name: found.name, kind: found.kind, region: found.region?.name ?? null, isDemo: found.isDemo }
-      : null;
+    return found ? this.summary(found) : null;
+  }
+
+  private summary(agency: Omit<AgencyEntity, 'createdAt'>): AgencySummary {
+    return {
+      id: agency.id,
+      name: agency.name,
+      kind: agency.kind,
+      region: agency.region?.name ?? null,
+      aliases: agency.aliases,
+      isDemo: agency.isDemo,
+    };
   }
 }

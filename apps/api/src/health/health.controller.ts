@@ -1,0 +1,15 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { HealthService, type HealthView } from './health.service';
+
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  async check(@Res({ passthrough: true }) response: Response): Promise<HealthView> {
+    const health = await this.health.check();
+    if (health.status !== 'ok') response.status(503);
+    return health;
+  }
+}

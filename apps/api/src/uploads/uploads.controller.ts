@@ -1,0 +1,24 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { CreateUploadDto } from './dto/create-upload.dto';
+import { UploadError, UploadErrorCode } from './upload.error';
+import { UploadsService, type AcceptedUpload, type IncomingFile, type UploadStatusView } from './uploads.service';
+
+const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new UploadError(UploadErrorCode.NotFound) });
+
+@Controller('uploads')
+export class UploadsController {
+  constructor(private readonly uploads: UploadsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.ACCEPTED)
+  @UseInterceptors(FilesInterceptor('files'))
+  create(@UploadedFiles() files: IncomingFile[] | undefined, @Body() body: CreateUploadDto): Promise<AcceptedUpload[]> {
+    return this.uploads.accept(files ?? [], body);
+  }
+
+  @Get(':id')
+  findOne(@Param('id', uploadId) id: string): Promise<UploadStatusView> {
+    return this.uploads.status(id);
+  }
+}
