@@ -7,6 +7,7 @@ import { formatCount, kindLabel, yearLabel } from './value-kind-labels';
 
 export interface SeriesBarOptions {
   locale: Locale;
+  /** The chart's own title; the series label when left out, none when empty (a page heading already names it). */
   title?: string;
 }
 
@@ -76,7 +77,7 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
       ? { text: title, left: 0, top: 0, textStyle: { fontSize: 15, fontWeight: 600, color: '#1f2937' } }
       : undefined,
     legend: { top: 0, right: 0, itemWidth: 14, itemHeight: 10 },
-    grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 8, top: title ? 48 : 32, bottom: 8, containLabel: true },
     dataset: {
       dimensions: [
         { name: AGENCY_DIMENSION, type: 'ordinal' },
@@ -86,7 +87,7 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
     },
     xAxis: {
       type: 'category',
-      axisLabel: { interval: 0, rotate: manyAgencies ? 30 : 0, color: '#374151' },
+      axisLabel: { interval: 0, rotate: manyAgencies ? 30 : 0, color: '#374151', width: 96, overflow: 'truncate' },
       axisTick: { alignWithLabel: true },
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#374151' } },
@@ -115,7 +116,6 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
       datasetIndex: 0,
       encode: { x: AGENCY_DIMENSION, y: valueDimension(year), tooltip: [valueDimension(year)] },
       barMaxWidth: 28,
-      emphasis: { focus: 'series' },
     })),
   };
 }

@@ -1,0 +1,8 @@
+import { createApp } from 'vue';
+import App from './App.vue';
+import { followLocaleInDocument, i18n } from './i18n';
+import { router } from './router';
+import './styles/base.css';
+
+followLocaleInDocument();
+createApp(App).use(i18n).use(router).mount('#app');
