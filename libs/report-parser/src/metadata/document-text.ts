@@ -38,6 +38,17 @@ function rowText(row: DocRow, fileKind: DocumentModel['fileKind']): string {
   return cells.join(fileKind === 'pdf' ? '' : ' ');
 }
 
+/**
+ * A row of a table that holds prose, not figures: pages laid out with tables put the whole report in one column,
+ * and a sentence written across a table's full width is still a sentence. The format's own tables have at least
+ * two columns and no long sentences.
+ */
+function isLayoutRow(row: DocRow, compact: string): boolean {
+  if (row.cells.length === 1) return true;
+  const written = row.cells.filter((cell) => !cell.covered && cell.text.trim() !== '');
+  return written.length === 1 && compact.length >= 30 && /[，。；]/.test(compact);
+}
+
 export function proseLines(doc: DocumentModel): ProseLine[] {
   const lines: ProseLine[] = [];
   for (const row of doc.rows) {
@@ -46,7 +57,7 @@ export function proseLines(doc: DocumentModel): ProseLine[] {
     if (compact === '') continue;
     // A flattened-text table row (`规章 | 0 | 0 | 0 |`) that reached us as a paragraph is still a table row.
     const pipeRow = row.cells.length === 1 && /(?:^\s*\||\|\s*$|\s\|\s)/.test(raw);
-    lines.push({ raw, compact, inTable: row.table !== undefined || pipeRow });
+    lines.push({ raw, compact, inTable: (row.table !== undefined && !isLayoutRow(row, compact)) || pipeRow });
   }
   return lines;
 }

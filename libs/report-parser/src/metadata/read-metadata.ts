@@ -49,8 +49,8 @@ const LAST_YEAR = 2100;
 export function readMetadata(doc: DocumentModel): ReportMetadata {
   const lines = proseLines(doc);
   const flow = flowText(doc, lines);
-  const title = findTitle(lines);
   const statisticsPeriod = findStatisticsPeriod(flow);
+  const title = chooseTitle(findTitles(lines), yearOfPeriod(statisticsPeriod));
   const mention = findReportMention(flow);
   const year = title?.year ?? yearOfPeriod(statisticsPeriod) ?? mention?.year ?? mostFrequentYear(flow);
 
@@ -64,11 +64,22 @@ export function readMetadata(doc: DocumentModel): ReportMetadata {
 
 interface TitleMatch {
   text: string;
+  /** Characters of the line the title pattern consumed (with a `标题：` label). */
+  matchedChars: number;
   year: number | null;
   body: NameParts | null;
 }
 
-function findTitle(lines: readonly ProseLine[]): TitleMatch | null {
+interface TitleCandidate extends TitleMatch {
+  whole: boolean;
+}
+
+/**
+ * Every title-like line, in order. `whole` when the title is the whole line (or two wrapped lines); a title at the
+ * start of a longer line (page text run together) is kept as a weaker candidate.
+ */
+function findTitles(lines: readonly ProseLine[]): TitleCandidate[] {
+  const titles: TitleCandidate[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index]?.compact ?? '';
     if (CHROME_BEFORE_TITLE.test(line)) continue;
@@ -77,32 +88,52 @@ function findTitle(lines: readonly ProseLine[]): TitleMatch | null {
     // A title may wrap: `…政府信息公开工作` / `年度报告`, or `淮安市洪泽区人民政府` / `2024年政府信息公开工作年度报告`.
     const candidates = [line, next.length <= 8 ? line + next : null].filter((text): text is string => text !== null);
     for (const candidate of candidates) {
-      const match = matchTitle(candidate);
+      let match = matchTitle(candidate);
       if (!match) continue;
-      if (match.body === null && previous.length > 0 && previous.length <= 30) {
+      let source = candidate;
+      if (match.body === null && previous.length > 0 && previous.length <= 30 && !CHROME_BEFORE_TITLE.test(previous)) {
         const joined = matchTitle(previous + candidate);
-        if (joined?.body) return joined;
+        if (joined?.body) {
+          match = joined;
+          source = previous + candidate;
+        }
       }
-      return match;
+      titles.push({ ...match, whole: match.matchedChars === source.length });
+      break;
     }
   }
-  return null;
+  return titles;
+}
+
+/**
+ * The report's title: a whole-line title before a run-together one; among several (navigation may list other
+ * reports), the first that agrees with the statistics period's year, else the first.
+ */
+function chooseTitle(titles: readonly TitleCandidate[], periodYear: number | null): TitleMatch | null {
+  const whole = titles.filter((title) => title.whole);
+  const pool = whole.length > 0 ? whole : titles;
+  return pool.find((title) => periodYear !== null && title.year === periodYear) ?? pool[0] ?? null;
 }
 
 function matchTitle(text: string): TitleMatch | null {
   const withYear = TITLE.exec(text);
   if (withYear) {
     const body = bodyFrom([withYear[1] ?? '', withYear[3] ?? '']);
-    return { text: withYear[0].replace(/^标题[:：]?/, ''), year: plausibleYear(withYear[2]), body };
+    return { text: withYear[0].replace(/^标题[:：]?/, ''), matchedChars: withYear[0].length, year: plausibleYear(withYear[2]), body };
   }
   const yearAfter = TITLE_YEAR_AFTER.exec(text);
   if (yearAfter) {
-    return { text: yearAfter[0].replace(/^标题[:：]?/, ''), year: plausibleYear(yearAfter[2]), body: bodyFrom([yearAfter[1] ?? '']) };
+    return {
+      text: yearAfter[0].replace(/^标题[:：]?/, ''),
+      matchedChars: yearAfter[0].length,
+      year: plausibleYear(yearAfter[2]),
+      body: bodyFrom([yearAfter[1] ?? '']),
+    };
   }
   const withoutYear = TITLE_WITHOUT_YEAR.exec(text);
   if (withoutYear) {
     const body = bodyFrom([withoutYear[1] ?? '']);
-    if (body) return { text: withoutYear[0].replace(/^标题[:：]?/, ''), year: null, body };
+    if (body) return { text: withoutYear[0].replace(/^标题[:：]?/, ''), matchedChars: withoutYear[0].length, year: null, body };
   }
   return null;
 }
