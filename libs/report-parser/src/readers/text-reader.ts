@@ -66,8 +66,14 @@ function pipeRow(line: string): string[] | undefined {
   const trimmed = line.trim();
   if (!trimmed.includes('|')) return undefined;
   const parts = splitPipes(trimmed);
+  const markdown = trimmed.startsWith('|') && trimmed.endsWith('|');
   if (trimmed.startsWith('|')) parts.shift();
-  while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  if (markdown) {
+    // `| a | 1 |  |`: the part after the closing pipe is not a cell; an empty cell before it is.
+    parts.pop();
+  } else {
+    while (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
+  }
   if (parts.length <= 1) return undefined;
   return parts;
 }

@@ -140,7 +140,7 @@ function buildCatalog(): CatalogEntry[] {
     add({ form, kind: 'anchor', table: 'appeals', key: 'heading' });
   }
 
-  for (const form of ['存在的主要问题', '其他需要报告的事项', '其他需要报告事项']) {
+  for (const form of ['存在的主要问题', '主要问题', '其他需要报告的事项', '其他需要报告事项']) {
     add({ form, kind: 'end', table: null, key: 'end' });
   }
   return entries;

@@ -115,11 +115,17 @@ class TableMapper {
   private readonly orphanLabels: { table: TableId; entry: CatalogEntry; columns: CatalogEntry[] }[] = [];
   private readonly orphanValues: { table: TableId; values: ValueCell[] }[] = [];
   private readonly findings: Finding[] = [];
+  /** A row with fewer cells than its columns, kept back while nothing follows it: the text may have been cut. */
+  private shortRow?: { keys: string[]; label: string; cells: ValueCell[] };
 
   read(doc: DocumentModel): TableReading {
     for (const row of doc.rows) {
-      for (const segment of segmentsOf(row)) this.visit(segment);
+      for (const segment of segmentsOf(row)) {
+        this.settleShortRow(false);
+        this.visit(segment);
+      }
     }
+    this.settleShortRow(true);
     this.pairOrphans();
     this.placeAppeals();
     const proactiveFormat = this.proactiveFormat();
@@ -228,7 +234,8 @@ class TableMapper {
   private place(segment: Segment, rowEntry: CatalogEntry | undefined, rowText: string): void {
     const { values } = segment;
     if (this.region === 'appeals') {
-      if (this.appealsHeaderSeen && hasNumber(values)) {
+      const collected = this.appealSegments.reduce((n, s) => n + trimBlanks(s.values, 0).length, 0);
+      if (this.appealsHeaderSeen && hasNumber(values) && collected < APPEAL_GROUPS.length * APPEAL_COLUMNS.length) {
         this.appealSegments.push({ group: this.appealsGroup, values });
       }
       return;
@@ -335,11 +342,32 @@ class TableMapper {
     if (cells.length !== keys.length) {
       if (!hasNumber(cells)) return;
       this.claimed.add(rowId);
+      if (cells.length < keys.length) {
+        this.shortRow = { keys, label, cells };
+        return;
+      }
       this.flag(keys, `「${label}」一行有 ${cells.length} 个单元格，应为 ${keys.length} 个，无法确定各数字所在的列`);
       return;
     }
     this.claimed.add(rowId);
     this.pending.push({ keys, candidates: [cells.map((c) => c.text)], sources: cells.map((c) => c.source), label });
+  }
+
+  /**
+   * A short row is the last thing in an excerpt that was cut inside it: its cells are the first columns. When more
+   * of the document follows, cells were dropped somewhere in the row and none can be placed.
+   */
+  private settleShortRow(documentEnded: boolean): void {
+    const row = this.shortRow;
+    if (!row) return;
+    this.shortRow = undefined;
+    if (documentEnded) {
+      const keys = row.keys.slice(0, row.cells.length);
+      this.pending.push({ keys, candidates: [row.cells.map((c) => c.text)], sources: row.cells.map((c) => c.source), label: row.label });
+      return;
+    }
+    const message = `「${row.label}」一行有 ${row.cells.length} 个单元格，应为 ${row.keys.length} 个，无法确定各数字所在的列`;
+    this.flag(row.keys, message);
   }
 
   private flag(keys: string[], message: string): void {

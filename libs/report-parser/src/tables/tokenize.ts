@@ -1,6 +1,6 @@
 import { normaliseText } from '../normalise';
 import { parseCellValue } from './cell-value';
-import { fuzzyMatch, matchAt, matchForm, type CatalogEntry } from './label-catalog';
+import { fuzzyMatch, matchAt, matchForm, splitNumbering, type CatalogEntry } from './label-catalog';
 
 /**
  * A piece of one cell's text: a known label (row, group, column, band, anchor, end), a value chunk, or other text.
@@ -111,12 +111,30 @@ export function tokenizeCell(raw: string): Token[] {
     pushText(normSlice(c, i, j));
     i = j;
   }
-  return demoteProse(tokens);
+  return markRunTogether(proseAsText(demoteProse(tokens), norm));
+}
+
+/** A sentence with numbers in it (`市科委 2024 年根据…`) and no table label is prose, not cells. */
+function proseAsText(tokens: Token[], norm: string): Token[] {
+  const labelled = tokens.some((t) => t.type === 'entry' && t.entry.kind !== 'end' && t.entry.kind !== 'anchor');
+  const prose = tokens.some((t) => t.type === 'text' && matchForm(t.text).length > 6);
+  if (labelled || !prose) return tokens;
+  return tokens.some((t) => t.type === 'value') ? [{ type: 'text', text: norm.trim() }] : tokens;
+}
+
+/**
+ * A cell holding several rows' labels is a table whose cell separators were lost: every number in it may be several
+ * cells run together, whatever spacing is left.
+ */
+function markRunTogether(tokens: Token[]): Token[] {
+  const rows = tokens.filter((t) => t.type === 'entry' && t.entry.kind === 'row').length;
+  if (rows < 2) return tokens;
+  return tokens.map((t) => (t.type === 'value' ? { ...t, glued: true } : t));
 }
 
 /** A cell that is one label with a typo in it. Exact and partial matches are tried first. */
 function wholeLabelTypo(compact: string): CatalogEntry | undefined {
-  if (compact.length > 45 || /\d{2,}/.test(compact)) return undefined;
+  if (compact.length > 45 || /\d/.test(splitNumbering(compact).rest)) return undefined;
   const exact = matchAt(compact, 0)[0];
   if (exact && exact.end >= compact.replace(/\(.*$/, '').length) return undefined;
   if (exact?.entry.kind === 'band' || exact?.entry.kind === 'anchor' || exact?.entry.kind === 'end') return undefined;
