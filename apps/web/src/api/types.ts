@@ -15,7 +15,8 @@ export interface Agency {
   id: string;
   name: string;
   kind: AgencyKind;
-  region: string;
+  /** Null when the agency is not yet placed in a region. */
+  region: string | null;
 }
 
 export type UploadStatus = 'queued' | 'parsing' | 'parsed' | 'failed';

@@ -43,6 +43,7 @@ export const en: typeof zhCN = {
       'Accepts .docx .doc .wps .pdf .html .txt .xlsx, several files at once. Each file is parsed and its totals are checked.',
     agency: 'Agency (optional)',
     agencyNone: 'Recognise from the report',
+    noRegion: 'No region',
     agenciesError: 'Could not load agencies: {message}',
     year: 'Year (optional)',
     yearPlaceholder: 'e.g. 2025',

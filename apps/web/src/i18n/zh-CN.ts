@@ -38,6 +38,7 @@ export const zhCN = {
     intro: '支持 .docx .doc .wps .pdf .html .txt .xlsx，可一次选多个文件。上传后系统自动解析并核对勾稽关系。',
     agency: '单位（可不选）',
     agencyNone: '由系统从年报中识别',
+    noRegion: '未划分地区',
     agenciesError: '单位列表加载失败：{message}',
     year: '年度（可不填）',
     yearPlaceholder: '如 2025',
