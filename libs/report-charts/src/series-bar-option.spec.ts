@@ -72,6 +72,16 @@ describe('buildSeriesBarOption', () => {
     expect(zh.yAxis).toMatchObject({ type: 'value' });
   });
 
+  it('puts the agencies down the vertical axis, first on top, in the bars layout', () => {
+    const bars = buildSeriesBarOption(LICENSING, { locale: 'zh-CN', layout: 'bars' });
+    expect(bars.yAxis).toMatchObject({ type: 'category', inverse: true });
+    expect(bars.xAxis).toMatchObject({ type: 'value' });
+    expect(seriesList(bars).map((s) => s.encode)).toEqual([
+      { y: 'agency', x: 'value.2022', tooltip: ['value.2022'] },
+      { y: 'agency', x: 'value.2023', tooltip: ['value.2023'] },
+    ]);
+  });
+
   it('turns on aria with decal patterns', () => {
     expect(zh.aria).toEqual({ enabled: true, decal: { show: true } });
   });

@@ -5,8 +5,12 @@ import { escapeHtml } from './escape-html';
 import { toSeriesTable, type SeriesTableCell, type SeriesTableRow } from './series-table';
 import { formatCount, kindLabel, yearLabel } from './value-kind-labels';
 
+/** `columns`: agencies along the horizontal axis. `bars`: agencies down the vertical axis (narrow screens, long lists). */
+export type BarLayout = 'columns' | 'bars';
+
 export interface SeriesBarOptions {
   locale: Locale;
+  layout?: BarLayout;
   /** The chart's own title; the series label when left out, none when empty (a page heading already names it). */
   title?: string;
 }
@@ -68,7 +72,19 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
     return record;
   });
   const title = options.title ?? series.label;
-  const manyAgencies = table.rows.length > 6;
+  const horizontal = options.layout === 'bars';
+  const categoryAxis = {
+    type: 'category' as const,
+    axisLabel: {
+      interval: 0,
+      rotate: !horizontal && table.rows.length > 6 ? 30 : 0,
+      color: '#374151',
+      width: 96,
+      overflow: 'truncate' as const,
+    },
+    axisTick: { alignWithLabel: true },
+  };
+  const valueAxis = { type: 'value' as const, minInterval: 1, axisLabel: { color: '#374151' } };
 
   return {
     aria: { enabled: true, decal: { show: true } },
@@ -85,12 +101,8 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
       ],
       source,
     },
-    xAxis: {
-      type: 'category',
-      axisLabel: { interval: 0, rotate: manyAgencies ? 30 : 0, color: '#374151', width: 96, overflow: 'truncate' },
-      axisTick: { alignWithLabel: true },
-    },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: '#374151' } },
+    xAxis: horizontal ? valueAxis : categoryAxis,
+    yAxis: horizontal ? { ...categoryAxis, inverse: true } : valueAxis,
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -114,7 +126,9 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
       type: 'bar',
       name: yearLabel(year, locale),
       datasetIndex: 0,
-      encode: { x: AGENCY_DIMENSION, y: valueDimension(year), tooltip: [valueDimension(year)] },
+      encode: horizontal
+        ? { y: AGENCY_DIMENSION, x: valueDimension(year), tooltip: [valueDimension(year)] }
+        : { x: AGENCY_DIMENSION, y: valueDimension(year), tooltip: [valueDimension(year)] },
       barMaxWidth: 28,
     })),
   };
