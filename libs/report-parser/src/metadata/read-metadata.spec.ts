@@ -169,3 +169,24 @@ describe('readMetadata on hard cases', () => {
     });
   });
 });
+
+describe('readMetadata on page metadata blocks', () => {
+  it('reads a title after a label cell and the year written after 工作', () => {
+    const doc: DocumentModel = {
+      fileKind: 'html',
+      rows: [
+        { cells: [{ text: '索引号' }, { text: '11330000/2022-01' }], table: 1, row: 1 },
+        { cells: [{ text: '名称' }, { text: '青田县鹤城街道政府信息公开工作2021年度报告' }], table: 1, row: 2 },
+        { cells: [{ text: '一、总体情况' }] },
+      ],
+    };
+    expect(readMetadata(doc)).toMatchObject({ title: '青田县鹤城街道政府信息公开工作2021年度报告', agency: '青田县鹤城街道', region: '青田县', year: 2021 });
+  });
+
+  it('falls back to the publisher of the page when the report names no body', () => {
+    const metadata = readMetadata(
+      linesDocument(['发布机构：余干县黄金埠镇人民政府办公室', '本报告所列数据统计期限为2022年1月1日至2022年12月31日。', '一、总体情况']),
+    );
+    expect(metadata).toMatchObject({ agency: '余干县黄金埠镇人民政府', region: '余干县', year: 2022 });
+  });
+});

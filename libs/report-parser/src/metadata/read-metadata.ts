@@ -12,11 +12,21 @@ const REPORT_NOUN = '(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?�
 /** Title prefix: a name, possibly with injected spam (`uedbet官网@:西柳镇人民政府`), never a sentence. */
 const TITLE_PREFIX = '[^，。；,;《》“”"()（）【】\\[\\]|\\n]';
 
+/** Labels of a page's metadata block before a title: `标题：`, `名称 | …`. */
+const TITLE_LABEL = '(?:(?:文章标题|文件名称|标题|名称|题名)[:：]?)?';
+const TITLE_LABEL_AT_START = new RegExp(`^${TITLE_LABEL}`);
+/** A publisher named in a page's metadata block (`发布机构：…`), a late source for the body. */
+const PUBLISHER = new RegExp(`(?:^|\\n)(?:发布机构|发布单位|发文机关|发文单位|信息来源|来源)[:：]?(${NO_PUNCT}{2,30})(?=\\n|$)`);
+
 /** `沙河市柴关乡2023年…`, `2019年上海市人民政府办公厅…`, `2022年度螅镇…`, `会仪镇人民政府2021年信息公开年度报告`. */
-const TITLE = new RegExp(`^(?:标题[:：]?)?(${TITLE_PREFIX}{0,40}?)${YEAR}年?度?(${NO_PUNCT}{0,30}?)${REPORT_NOUN}`);
+const TITLE = new RegExp(`^${TITLE_LABEL}(${TITLE_PREFIX}{0,40}?)${YEAR}年?度?(${NO_PUNCT}{0,30}?)${REPORT_NOUN}`);
 /** `…政府信息公开工作年度报告（2023年度）` */
-const TITLE_YEAR_AFTER = new RegExp(`^(?:标题[:：]?)?(${TITLE_PREFIX}{2,40}?)${REPORT_NOUN}[(（]${YEAR}年?度?[)）]`);
-const TITLE_WITHOUT_YEAR = new RegExp(`^(?:标题[:：]?)?(${TITLE_PREFIX}{2,40}?)${REPORT_NOUN}$`);
+const TITLE_YEAR_AFTER = new RegExp(`^${TITLE_LABEL}(${TITLE_PREFIX}{2,40}?)${REPORT_NOUN}[(（]${YEAR}年?度?[)）]`);
+/** `…政府信息公开工作2023年度报告` */
+const TITLE_YEAR_INSIDE = new RegExp(
+  `^${TITLE_LABEL}(${TITLE_PREFIX}{2,40}?)(?:政府|政务)?(?:信息公开|政务公开)(?:工作)?${YEAR}年度?(?:工作)?(?:报告|年报)`,
+);
+const TITLE_WITHOUT_YEAR = new RegExp(`^${TITLE_LABEL}(${TITLE_PREFIX}{2,40}?)${REPORT_NOUN}$`);
 /** Lines that quote other reports' titles: navigation, related links. */
 const CHROME_BEFORE_TITLE = /^(?:上一篇|下一篇|相关|附件|链接|推荐|热点|您当前|当前位置|首页)/;
 
@@ -57,7 +67,7 @@ export function readMetadata(doc: DocumentModel): ReportMetadata {
   const nameSources = [title?.body, findContactBody(flow), mention?.body].filter(
     (parts): parts is NameParts => parts !== null && parts !== undefined,
   );
-  const agency = resolveAgency(nameSources, flow);
+  const agency = resolveAgency(nameSources, flow) ?? findPublisher(lines) ?? findSubject(flow);
   const region = resolveRegion(agency, nameSources, flow);
   return { title: title?.text ?? null, agency: agency?.name ?? null, region, year, statisticsPeriod };
 }
@@ -119,12 +129,12 @@ function matchTitle(text: string): TitleMatch | null {
   const withYear = TITLE.exec(text);
   if (withYear) {
     const body = bodyFrom([withYear[1] ?? '', withYear[3] ?? '']);
-    return { text: withYear[0].replace(/^标题[:：]?/, ''), matchedChars: withYear[0].length, year: plausibleYear(withYear[2]), body };
+    return { text: withYear[0].replace(TITLE_LABEL_AT_START, ''), matchedChars: withYear[0].length, year: plausibleYear(withYear[2]), body };
   }
-  const yearAfter = TITLE_YEAR_AFTER.exec(text);
+  const yearAfter = TITLE_YEAR_AFTER.exec(text) ?? TITLE_YEAR_INSIDE.exec(text);
   if (yearAfter) {
     return {
-      text: yearAfter[0].replace(/^标题[:：]?/, ''),
+      text: yearAfter[0].replace(TITLE_LABEL_AT_START, ''),
       matchedChars: yearAfter[0].length,
       year: plausibleYear(yearAfter[2]),
       body: bodyFrom([yearAfter[1] ?? '']),
@@ -133,7 +143,7 @@ function matchTitle(text: string): TitleMatch | null {
   const withoutYear = TITLE_WITHOUT_YEAR.exec(text);
   if (withoutYear) {
     const body = bodyFrom([withoutYear[1] ?? '']);
-    if (body) return { text: withoutYear[0].replace(/^标题[:：]?/, ''), matchedChars: withoutYear[0].length, year: null, body };
+    if (body) return { text: withoutYear[0].replace(TITLE_LABEL_AT_START, ''), matchedChars: withoutYear[0].length, year: null, body };
   }
   return null;
 }
@@ -204,8 +214,17 @@ function mostFrequentYear(flow: string): number | null {
 
 function findContactBody(flow: string): NameParts | null {
   const match = CONTACT.exec(flow);
-  if (!match) return null;
-  const cleaned = stripSpam(match[1] ?? '');
+  return match ? bodyOfOffice(match[1] ?? '') : null;
+}
+
+function findPublisher(lines: readonly ProseLine[]): NameParts | null {
+  const match = PUBLISHER.exec(lines.slice(0, 40).map((line) => line.compact).join('\n'));
+  return match ? bodyOfOffice(match[1] ?? '') : null;
+}
+
+/** The body behind an office named for contact or publication: `柴关乡人民政府办公室` → `柴关乡人民政府`. */
+function bodyOfOffice(text: string): NameParts | null {
+  const cleaned = stripSpam(text);
   if (!cleaned) return null;
   const parts = parseName(cleaned);
   if (!parts) return null;
@@ -219,7 +238,10 @@ function findContactBody(flow: string): NameParts | null {
   return parts;
 }
 
-/** The body of the report: a name that closes with an organ, or else a place resolved to its government. */
+/**
+ * The body of the report from the title, the contact sentence and the sentence that publishes the report: a name
+ * that closes with an organ, or else a place resolved to its government.
+ */
 function resolveAgency(sources: readonly NameParts[], flow: string): NameParts | null {
   const withOrgan = sources.find((parts) => parts.organ !== null);
   if (withOrgan && withOrgan === sources[0]) return withOrgan;
@@ -230,7 +252,7 @@ function resolveAgency(sources: readonly NameParts[], flow: string): NameParts |
     if (withOrgan && sharesPlace(withOrgan, place)) return withOrgan;
     return place;
   }
-  return findSubject(flow);
+  return null;
 }
 
 function sharesPlace(body: NameParts, place: NameParts): boolean {

@@ -101,3 +101,12 @@ describe('splitSections', () => {
     });
   });
 });
+
+describe('splitSections with Arabic numbering', () => {
+  it('takes official headings at their standard number, not sub-items', () => {
+    const sections = splitSections(
+      linesDocument(['1.总体情况', '1、主动公开方面', '全年公开信息20条。', '2.主动公开政府信息情况', '5、存在的主要问题及改进情况', '人员不足。']),
+    );
+    expect(sections).toEqual({ overview: '1、主动公开方面\n全年公开信息20条。', proactive: '', problems: '人员不足。' });
+  });
+});

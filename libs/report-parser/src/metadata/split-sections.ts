@@ -23,6 +23,8 @@ const TABLE_LABEL_HEADING = /本年新收|上年结转|办理结果|结转下年
 
 /** `一、总体情况`, `二、行政机关主动公开政府信息情况`, `第三部分 …`; the separator may be lost in extraction. */
 const LINE_HEADING = new RegExp(`^(?:第)?([${NUMERALS}])(?:部分)?([、.．:：,，])?(.+)$`);
+/** `2、主动公开政府信息情况`: Arabic numbering, taken only with the official wording at its standard number. */
+const ARABIC_HEADING = /^([1-6])[、.．](.+)$/;
 /** Official headings glued inside a line of run-together page text (`……一、总体情况2019年，……`). */
 const INLINE_HEADING = new RegExp(
   `([${NUMERALS}])、(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议[、和及]?行政诉讼情况|` +
@@ -67,6 +69,13 @@ function classify(title: string): { key: SectionKey; strong: boolean } | null {
 /** A numbered top-level heading at the start of a line, or null. Unrecognised headings have `key: null`. */
 function lineHeading(line: ProseLine): Heading | null {
   if (line.inTable) return null;
+  const arabic = ARABIC_HEADING.exec(line.compact);
+  if (arabic) {
+    const numeral = Number(arabic[1]);
+    const section = arabic[2] && arabic[2].length <= MAX_HEADING_CHARS ? classify(arabic[2]) : null;
+    const standard = section !== null && section.strong && SECTION_ORDER.indexOf(section.key) + 1 === numeral;
+    return standard ? { key: section.key, numeral, strong: true } : null;
+  }
   const match = LINE_HEADING.exec(line.compact);
   if (!match) return null;
   const [, numeral = '', separator, title = ''] = match;
