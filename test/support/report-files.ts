@@ -104,27 +104,52 @@ export async function buildReportXlsx(report: CanonicalReport): Promise<Buffer> 
 }
 
 interface FixtureExpectation {
+  agency?: string;
+  year?: number;
   values: Record<string, number | null>;
   format?: string;
   table_formats?: { proactive?: FormatVersion; requests?: FormatVersion };
 }
 
-/**
- * A canonical report from a folder of /work/shared/fixtures/real: values and formats from expected.json, title and
- * paragraphs from the text source (lines that are not table lines: no leading tab, no `|`).
- */
-export function reportFromFixture(folder: string): CanonicalReport {
-  const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf-8')) as FixtureExpectation;
+function sourceLines(folder: string): string[] {
   const source = readdirSync(folder).find((name) => /\.(txt|md)$/.test(name));
-  if (!source) throw new Error(`${folder} has no text source`);
-  const lines = readFileSync(join(folder, source), 'utf-8')
+  if (!source) return [];
+  return readFileSync(join(folder, source), 'utf-8')
     .split(/\r?\n/)
     .filter((line) => line.trim().length > 0 && !/^[\t|]/.test(line) && !line.trim().startsWith('|'))
     .map((line) => line.replace(/\[bookmark: [^\]]*\]/g, '').trim());
-  const titleIndex = Math.max(0, lines.findIndex((line) => line.includes('年度报告')));
+}
+
+const TABLE_SECTION_HEADING = /^[二三四][、.．]/;
+const AFTER_TABLES_HEADING = /^五[、.．]/;
+
+/** The source's own flattened table text (between headings 二 and 五) is left out: the built tables replace it. */
+function withoutTableText(lines: readonly string[]): string[] {
+  let inTables = false;
+  return lines.filter((line) => {
+    if (TABLE_SECTION_HEADING.test(line)) {
+      inTables = true;
+      return true;
+    }
+    if (AFTER_TABLES_HEADING.test(line)) inTables = false;
+    return !inTables;
+  });
+}
+
+/**
+ * A canonical report from a folder of /work/shared/fixtures/real: values and formats from expected.json, title and
+ * paragraphs from the text source when there is one (lines that are not table lines: no leading tab, no `|`, nothing
+ * between the headings 二 and 五 but the headings), else
+ * a title made of the body and year and no paragraphs.
+ */
+export function reportFromFixture(folder: string): CanonicalReport {
+  const expected = JSON.parse(readFileSync(join(folder, 'expected.json'), 'utf-8')) as FixtureExpectation;
+  const lines = withoutTableText(sourceLines(folder));
+  const titleIndex = lines.findIndex((line) => line.includes('年度报告'));
+  const title = titleIndex >= 0 ? lines[titleIndex] : `${expected.agency ?? ''}${expected.year ?? ''}年政府信息公开工作年度报告`;
   const fallback: FormatVersion = expected.format === '2019' ? '2019' : '2021';
   return {
-    title: lines[titleIndex] ?? '',
+    title,
     paragraphs: lines.filter((_, i) => i !== titleIndex),
     values: expected.values,
     formats: {
