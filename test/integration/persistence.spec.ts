@@ -202,7 +202,7 @@ describeWithPostgres(__filename, 'persistence against the real database', () => 
       [saved.versionId],
     )) as { n: number }[];
     expect(n).toBe(10_000);
-  });
+  }, 30_000);
 
   it('records a failure with its code and keeps a parsed upload parsed', async () => {
     const failing = await newUpload();

@@ -7,7 +7,6 @@ import { FindingEntity } from '../entities/finding.entity';
 import { ReportValueEntity } from '../entities/report-value.entity';
 import { ReportVersionEntity } from '../entities/report-version.entity';
 import { ReportEntity } from '../entities/report.entity';
-import { UploadEntity } from '../entities/upload.entity';
 import { chunkForInsert } from './chunk';
 
 export interface ParsedVersionInput {
@@ -76,7 +75,10 @@ export class ReportsRepository {
   private async saveIn(manager: EntityManager, input: ParsedVersionInput): Promise<SavedVersion> {
     await manager.query('SELECT 1 FROM "upload" WHERE "id" = $1 FOR UPDATE', [input.uploadId]);
     const existing = await this.findVersionOfUpload(manager, input.uploadId);
-    if (existing) return existing;
+    if (existing) {
+      await this.markParsed(manager, input.uploadId);
+      return existing;
+    }
 
     const [{ id: reportId }] = (await manager.query(
       `INSERT INTO "report" ("id", "agency_id", "year") VALUES ($1, $2, $3)
@@ -143,12 +145,17 @@ export class ReportsRepository {
        SELECT "key", $2, $3, $4, "version_id", "value", "kind" FROM "report_value" WHERE "version_id" = $1`,
       [versionId, input.year, input.agencyId, reportId],
     );
-    await manager.update(
-      UploadEntity,
-      { id: input.uploadId },
-      { status: 'parsed', errorCode: null, errorMessage: null, finishedAt: () => 'now()' },
-    );
+    await this.markParsed(manager, input.uploadId);
     return { reportId, versionId, versionNumber: Number(next), created: true };
+  }
+
+  private async markParsed(manager: EntityManager, uploadId: string): Promise<void> {
+    await manager.query(
+      `UPDATE "upload" SET "status" = 'parsed', "error_code" = NULL, "error_message" = NULL, "updated_at" = now(),
+              "finished_at" = COALESCE("finished_at", now())
+       WHERE "id" = $1 AND "status" <> 'parsed'`,
+      [uploadId],
+    );
   }
 
   private async findVersionOfUpload(manager: EntityManager, uploadId: string): Promise<SavedVersion | null> {

@@ -1,0 +1,16 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadProcessConfig } from '@nianbao/config';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadProcessConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config));
+  app.enableShutdownHooks();
+  Logger.log(`worker consuming queue ingest (on ${config.queue.backend})`, 'Bootstrap');
+}
+
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+  process.exit(1);
+});
