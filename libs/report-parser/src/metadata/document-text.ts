@@ -21,15 +21,27 @@ const CHINESE_DIGITS: Record<string, string> = {
   '六': '6', '七': '7', '八': '8', '九': '9',
 };
 const CHINESE_YEAR = /([〇零○Ｏ一二三四五六七八九]{4})(?=年)/g;
+/** A month or day in Chinese numerals right after a year or month: `年十二月`, `月三十一日`. */
+const CHINESE_MONTH_DAY = /([年月])([一二三四五六七八九十]{1,3})(?=[月日])/g;
 
-/** `二〇二三年` → `2023年`; only four-digit runs directly before 年, so `一、` headings are untouched. */
-export function chineseYearsToDigits(text: string): string {
-  return text.replace(CHINESE_YEAR, (run) => [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join(''));
+function chineseNumber(run: string): string {
+  const tens = run.indexOf('十');
+  if (tens < 0) return [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join('');
+  const high = tens === 0 ? 1 : Number(CHINESE_DIGITS[run.charAt(0)] ?? 1);
+  const low = tens === run.length - 1 ? 0 : Number(CHINESE_DIGITS[run.charAt(tens + 1)] ?? 0);
+  return String(high * 10 + low);
+}
+
+/** `二〇二三年十二月三十一日` → `2023年12月31日`: years, and the months and days that follow them. */
+export function chineseDatesToDigits(text: string): string {
+  return text
+    .replace(CHINESE_YEAR, (run) => [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join(''))
+    .replace(CHINESE_MONTH_DAY, (_match, unit: string, run: string) => unit + chineseNumber(run));
 }
 
 /** Normalised, whitespace-free form used for every match in this folder. */
 export function compactText(text: string): string {
-  return chineseYearsToDigits(normaliseText(text.replace(WORD_ARTEFACT, ''))).replace(/\s+/g, '');
+  return chineseDatesToDigits(normaliseText(text.replace(WORD_ARTEFACT, ''))).replace(/\s+/g, '');
 }
 
 function rowText(row: DocRow, fileKind: DocumentModel['fileKind']): string {

@@ -190,3 +190,21 @@ describe('readMetadata on page metadata blocks', () => {
     expect(metadata).toMatchObject({ agency: '余干县黄金埠镇人民政府', region: '余干县', year: 2022 });
   });
 });
+
+describe('readMetadata statistics periods', () => {
+  it.each([
+    ['本报告统计期限自二〇二三年一月一日起至二〇二三年十二月三十一日止。', { from: '2023-01-01', to: '2023-12-31' }, 2023],
+    ['报告统计期限为2022年1月至12月。', { from: '2022-01-01', to: '2022-12-31' }, 2022],
+    ['本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。', { from: '2019-01-01', to: '2019-12-31' }, 2019],
+    ['本报告统计期限为2021年度。', null, 2021],
+  ])('%s', (sentence, period, year) => {
+    const metadata = readMetadata(linesDocument(['一、总体情况', sentence, '2024年1月30日']));
+    expect(metadata.statisticsPeriod).toEqual(period);
+    expect(metadata.year).toBe(year);
+  });
+
+  it('ignores a short date range that is not the statistics period', () => {
+    const metadata = readMetadata(linesDocument(['2023年3月1日至3月31日开展政务公开宣传月活动。']));
+    expect(metadata.statisticsPeriod).toBeNull();
+  });
+});

@@ -40,6 +40,10 @@ const REPORT_MENTION = new RegExp(
 const DATE = '((?:19|20)\\d{2})年?(\\d{1,2})月?(\\d{1,2})日';
 const DATE_RANGE = new RegExp(`${DATE}(?:起|开始)?(?:至|到|—|-|~|－)(?:${YEAR}年?)?(\\d{1,2})月?(\\d{1,2})日`, 'g');
 const PERIOD_WORD = /(?:统计|期限|时限|周期|期间|区间|所列数据|涵盖)/;
+/** `统计期限为2023年1月至12月` (months only). */
+const MONTH_RANGE = new RegExp(`(?:统计|期限|时限|周期|期间)${NO_PUNCT}{0,12}?${YEAR}年(\\d{1,2})月份?(?:起)?(?:至|到|—|-|~)(?:${YEAR}年)?(\\d{1,2})月`);
+/** `本报告统计期限为2023年度` (a year only). */
+const PERIOD_YEAR = new RegExp(`(?:统计|期限|时限|周期|期间)${NO_PUNCT}{0,12}?${YEAR}年度?(?!\\d{1,2}月)`);
 
 /** `请与柴关乡人民政府办公室联系`. */
 const CONTACT = new RegExp(`请(?:与|联系|致电|咨询)(${NO_PUNCT}{2,40}?)(?:联系|联络|咨询|反映)`);
@@ -62,7 +66,8 @@ export function readMetadata(doc: DocumentModel): ReportMetadata {
   const statisticsPeriod = findStatisticsPeriod(flow);
   const title = chooseTitle(findTitles(lines), yearOfPeriod(statisticsPeriod));
   const mention = findReportMention(flow);
-  const year = title?.year ?? yearOfPeriod(statisticsPeriod) ?? mention?.year ?? mostFrequentYear(flow);
+  const year =
+    title?.year ?? yearOfPeriod(statisticsPeriod) ?? periodYearOnly(flow) ?? mention?.year ?? mostFrequentYear(flow);
 
   const nameSources = [title?.body, findContactBody(flow), mention?.body].filter(
     (parts): parts is NameParts => parts !== null && parts !== undefined,
@@ -188,7 +193,25 @@ function findStatisticsPeriod(flow: string): StatisticsPeriod | null {
     const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
     if (fallback === null && days >= 300) fallback = { from, to };
   }
-  return fallback;
+  return fallback ?? monthRange(flow);
+}
+
+function monthRange(flow: string): StatisticsPeriod | null {
+  const match = MONTH_RANGE.exec(flow);
+  const fromYear = plausibleYear(match?.[1]);
+  if (!match || fromYear === null) return null;
+  const toYear = match[3] === undefined ? fromYear : plausibleYear(match[3]);
+  const fromMonth = Number(match[2]);
+  const toMonth = Number(match[4]);
+  if (toYear === null) return null;
+  const from = isoDate(fromYear, fromMonth, 1);
+  const lastDay = new Date(Date.UTC(toYear, toMonth, 0)).getUTCDate();
+  const to = isoDate(toYear, toMonth, lastDay);
+  return from !== null && to !== null && from <= to ? { from, to } : null;
+}
+
+function periodYearOnly(flow: string): number | null {
+  return plausibleYear(PERIOD_YEAR.exec(flow)?.[1]);
 }
 
 function yearOfPeriod(period: StatisticsPeriod | null): number | null {
