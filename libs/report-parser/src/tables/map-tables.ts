@@ -35,12 +35,16 @@ interface ValueCell {
   text: string;
   glued: boolean;
   source: CellSource;
+  /** PDF: the horizontal centre of the cell, when the cell holds this one value. */
+  x?: number;
 }
 
 interface Segment {
   tokens: Token[];
   values: ValueCell[];
   source: CellSource;
+  /** PDF: centres of the row's header-like cells (text without values, group labels or headings). */
+  headerXs: number[];
 }
 
 /** A row of cells waiting for the consistency rules: one candidate when the text decides it, several otherwise. */
@@ -66,16 +70,26 @@ function rowSource(row: DocRow): CellSource {
 function segmentsOf(row: DocRow): Segment[] {
   const base = rowSource(row);
   const segments: Segment[] = [];
-  let current: Segment = { tokens: [], values: [], source: base };
+  const headerXs: number[] = [];
+  let current: Segment = { tokens: [], values: [], source: base, headerXs };
   row.cells.forEach((cell, index) => {
     if (cell.covered) return;
-    for (const token of tokenizeCell(cell.text)) {
+    const tokens = tokenizeCell(cell.text);
+    const centre = cell.x === undefined ? undefined : (cell.x + (cell.xEnd ?? cell.x)) / 2;
+    const single = tokens.length === 1 ? centre : undefined;
+    const headerLike = tokens.every(
+      (t) => t.type === 'text' || (t.type === 'entry' && (t.entry.kind === 'column' || t.entry.kind === 'row')),
+    );
+    if (centre !== undefined && headerLike) headerXs.push(centre);
+    for (const token of tokens) {
       if (token.type === 'value') {
-        current.values.push({ text: token.text, glued: token.glued, source: { ...base, column: index + 1 } });
+        const value: ValueCell = { text: token.text, glued: token.glued, source: { ...base, column: index + 1 } };
+        if (single !== undefined) value.x = single;
+        current.values.push(value);
       } else {
         if (current.values.length > 0) {
           segments.push(current);
-          current = { tokens: [], values: [], source: base };
+          current = { tokens: [], values: [], source: base, headerXs: [] };
         }
         current.tokens.push(token);
       }
@@ -115,6 +129,11 @@ class TableMapper {
   private readonly orphanLabels: { table: TableId; entry: CatalogEntry; columns: CatalogEntry[] }[] = [];
   private readonly orphanValues: { table: TableId; values: ValueCell[] }[] = [];
   private readonly findings: Finding[] = [];
+  /** PDF: column centres of table 三 (from a full row) and table 四 (from its header cells). */
+  private requestAnchors?: number[];
+  private readonly appealHeaderXs: number[] = [];
+  /** PDF rows with blank cells left out of the text layer, placed by position once the columns are known. */
+  private readonly positionalRows: { table: TableId; keys: string[]; label: string; cells: ValueCell[] }[] = [];
   /** A row with fewer cells than its columns, kept back while nothing follows it: the text may have been cut. */
   private shortRow?: { keys: string[]; label: string; cells: ValueCell[] };
 
@@ -127,7 +146,10 @@ class TableMapper {
     }
     this.settleShortRow(true);
     this.pairOrphans();
+    this.settleShortRow(false);
     this.placeAppeals();
+    this.settleShortRow(false);
+    this.placeByPosition();
     const proactiveFormat = this.proactiveFormat();
     const tableFormats: TableFormats = {};
     if (proactiveFormat) tableFormats.proactive = proactiveFormat;
@@ -234,6 +256,7 @@ class TableMapper {
   private place(segment: Segment, rowEntry: CatalogEntry | undefined, rowText: string): void {
     const { values } = segment;
     if (this.region === 'appeals') {
+      if (values.length === 0) this.appealHeaderXs.push(...segment.headerXs);
       const collected = this.appealSegments.reduce((n, s) => n + trimBlanks(s.values, 0).length, 0);
       if (this.appealsHeaderSeen && hasNumber(values) && collected < APPEAL_GROUPS.length * APPEAL_COLUMNS.length) {
         this.appealSegments.push({ group: this.appealsGroup, values });
@@ -276,7 +299,13 @@ class TableMapper {
       proactiveBands(format).find((b) => b.rows.some((r) => r.key === rowKey)) ??
       proactiveBands(format === '2021' ? '2019' : '2021').find((b) => b.rows.some((r) => r.key === rowKey));
     const defaultKeys = band ? band.columns.map((c) => `proactive.${rowKey}.${c.key}`) : [];
-    const keys = headerFits ? headerKeys : defaultKeys;
+    const count = runPieces(values).runMode ? undefined : trimmedLength(values);
+    const fitsCount = (k: readonly string[]) => count === undefined || k.length === count;
+    // Headers decide the columns; a header cut short or damaged (`本年新 | 本年新`) falls back on the layout's own.
+    const keys =
+      headerFits && (fitsCount(headerKeys) || !fitsCount(defaultKeys) || defaultKeys.length === 0)
+        ? headerKeys
+        : defaultKeys;
     if (keys.length === 0) return;
     const amountColumns = new Set(keys.flatMap((k, i) => (cellDef(k)?.valueType === 'amount' ? [i] : [])));
     this.addPending(`proactive.${rowKey}`, keys, label, values, amountColumns);
@@ -291,6 +320,9 @@ class TableMapper {
     let cells = values;
     if (trimmedLength(cells) === APPLICANT_COUNT + 1 && !runPieces(cells).runMode) {
       cells = this.dropSubtotal(trimBlanks(cells, APPLICANT_COUNT + 1));
+    }
+    if (!this.requestAnchors && cells.length === APPLICANT_COUNT && cells.every((c) => c.x !== undefined)) {
+      this.requestAnchors = cells.map((c) => c.x ?? 0);
     }
     this.addPending(`requests.${rowKey}`, keys, label, cells, new Set());
   }
@@ -342,6 +374,10 @@ class TableMapper {
     if (cells.length !== keys.length) {
       if (!hasNumber(cells)) return;
       this.claimed.add(rowId);
+      if (cells.length < keys.length && cells.every((c) => c.x !== undefined)) {
+        this.positionalRows.push({ table: rowId.startsWith('requests.') ? 'requests' : 'appeals', keys, label, cells });
+        return;
+      }
       if (cells.length < keys.length) {
         this.shortRow = { keys, label, cells };
         return;
@@ -368,6 +404,25 @@ class TableMapper {
     }
     const message = `「${row.label}」一行有 ${row.cells.length} 个单元格，应为 ${row.keys.length} 个，无法确定各数字所在的列`;
     this.flag(row.keys, message);
+  }
+
+  /**
+   * PDF rows whose blank cells left nothing in the text layer: each number goes to the column whose centre is
+   * nearest (within half the column pitch), and the columns left over are blank. Without known columns, or when two
+   * numbers would share a column, the row is flagged instead.
+   */
+  private placeByPosition(): void {
+    const appealAnchors = columnCentres(this.appealHeaderXs, APPEAL_GROUPS.length * APPEAL_COLUMNS.length);
+    for (const row of this.positionalRows) {
+      const anchors = row.table === 'requests' ? this.requestAnchors : appealAnchors;
+      const placed = anchors && anchors.length === row.keys.length ? byPosition(row.cells, anchors) : undefined;
+      if (!placed) {
+        this.flag(row.keys, `「${row.label}」一行有 ${row.cells.length} 个单元格，应为 ${row.keys.length} 个，无法确定各数字所在的列`);
+        continue;
+      }
+      const sources = placed.map((c) => c?.source ?? row.cells[0].source);
+      this.pending.push({ keys: row.keys, candidates: [placed.map((c) => c?.text ?? '')], sources, label: row.label });
+    }
   }
 
   private flag(keys: string[], message: string): void {
@@ -462,6 +517,34 @@ class TableMapper {
     }
     return { values, cells };
   }
+}
+
+/** Centres of `count` columns from header cells' centres (several header rows): clusters closer than 6pt merge. */
+function columnCentres(xs: readonly number[], count: number): number[] | undefined {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const x of sorted) {
+    const last = clusters[clusters.length - 1];
+    if (last && x - last[last.length - 1] < 6) last.push(x);
+    else clusters.push([x]);
+  }
+  if (clusters.length !== count) return undefined;
+  return clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+function byPosition(cells: readonly ValueCell[], anchors: readonly number[]): (ValueCell | undefined)[] | undefined {
+  const pitch = Math.min(...anchors.slice(1).map((x, i) => x - anchors[i]));
+  const placed: (ValueCell | undefined)[] = anchors.map(() => undefined);
+  for (const cell of cells) {
+    const x = cell.x ?? Number.NaN;
+    let best = -1;
+    anchors.forEach((a, i) => {
+      if (best < 0 || Math.abs(a - x) < Math.abs(anchors[best] - x)) best = i;
+    });
+    if (best < 0 || !(Math.abs(anchors[best] - x) < pitch / 2) || placed[best]) return undefined;
+    placed[best] = cell;
+  }
+  return placed;
 }
 
 function trimmedLength(cells: readonly ValueCell[]): number {

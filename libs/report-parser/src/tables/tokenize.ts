@@ -95,9 +95,10 @@ export function tokenizeCell(raw: string): Token[] {
     if (VALUE_CHAR.test(s[i]) && !(tokens[tokens.length - 1]?.type === 'text' && !spaceBefore(c, i))) {
       let j = i + 1;
       while (j < s.length && VALUE_CHAR.test(s[j]) && matchAt(s, j).length === 0) j++;
+      while (j > i + 1 && /[,.]/.test(s[j - 1])) j--;
       const endsCleanly = j === s.length || spaceBefore(c, j) || matchAt(s, j).length > 0;
       const chunk = normSlice(c, i, j);
-      if (endsCleanly) {
+      if (endsCleanly && /\d|^[-—–/]+$/.test(chunk)) {
         const previous = tokens[tokens.length - 1];
         tokens.push({ type: 'value', text: chunk, glued: previous?.type === 'entry' && !spaceBefore(c, i) });
       } else {
@@ -146,16 +147,13 @@ function wholeLabelTypo(compact: string): CatalogEntry | undefined {
  * (`行政许可方面，全年…`), not a table cell.
  */
 function demoteProse(tokens: Token[]): Token[] {
+  const wordy = (token: Token | undefined) => token?.type === 'text' && matchForm(token.text).length >= 2;
   return tokens.map((token, i) => {
-    const next = tokens[i + 1];
-    if (
-      token.type === 'entry' &&
-      (token.entry.kind === 'row' || token.entry.kind === 'group') &&
-      next?.type === 'text' &&
-      matchForm(next.text).length > 6
-    ) {
-      return { type: 'text', text: token.text };
-    }
-    return token;
+    if (token.type !== 'entry') return token;
+    const { kind } = token.entry;
+    const inSentence =
+      ((kind === 'row' || kind === 'group' || kind === 'column') && wordy(tokens[i + 1])) ||
+      (kind === 'column' && wordy(tokens[i - 1]));
+    return inSentence ? { type: 'text', text: token.text } : token;
   });
 }
