@@ -152,11 +152,11 @@ class DocxWalker {
 }
 
 export async function readDocx(bytes: Uint8Array, limits: ReaderLimits): Promise<DocumentModel> {
-  const zip = await ZipContainer.open(bytes, limits);
+  const zip = ZipContainer.open(bytes, limits);
   if (!zip.has('word/document.xml')) {
     throw new ParseError(ParseErrorCode.Corrupt, undefined, 'word/document.xml missing');
   }
-  const tree = parseXmlPart(await zip.read('word/document.xml'), 'word/document.xml');
+  const tree = parseXmlPart(zip.read('word/document.xml'), 'word/document.xml');
   const documentNode = tree.find((n) => tagOf(n) === 'w:document');
   const body = documentNode && findChild(documentNode, 'w:body');
   if (!body) throw new ParseError(ParseErrorCode.Corrupt, undefined, 'word/document.xml has no w:body');

@@ -75,8 +75,8 @@ function usedRange(sheet: ExcelJS.Worksheet): UsedRange | null {
 
 export async function readXlsx(bytes: Uint8Array, limits: ReaderLimits): Promise<DocumentModel> {
   const xmlBudget = { ...limits, maxUncompressedBytes: Math.min(limits.maxUncompressedBytes, XLSX_MAX_XML_BYTES) };
-  const zip = await ZipContainer.open(bytes, xmlBudget);
-  await zip.verifyActualSizes();
+  const zip = ZipContainer.open(bytes, xmlBudget);
+  zip.verifyActualSizes();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);

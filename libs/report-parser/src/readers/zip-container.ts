@@ -1,25 +1,30 @@
-import JSZip from 'jszip';
+import { inflateRawSync } from 'node:zlib';
 import { ParseError, ParseErrorCode } from '../errors';
 import type { ReaderLimits } from './limits';
 
 /**
  * A guarded view of a zip container (.docx, .xlsx). The central directory is read and checked against the limits
- * BEFORE anything is inflated: entry count, declared sizes, encryption flags, bounds. Entries are then inflated one at
- * a time through a stream that stops as soon as the actual output passes the remaining budget, so a container whose
- * headers lie about its sizes still cannot take more memory than the limit.
+ * BEFORE anything is inflated: entry count, declared sizes, encryption flags, bounds, no ZIP64. Entries are then
+ * inflated one at a time by zlib with `maxOutputLength` set to what the budget still allows, so a container whose
+ * headers lie about its sizes still cannot make the reader allocate more than the limit: zlib stops at the cap.
  */
 
 export interface ZipEntryInfo {
   name: string;
+  method: number;
   compressedSize: number;
   uncompressedSize: number;
+  localHeaderOffset: number;
   encrypted: boolean;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
 const EOCD_MIN_LENGTH = 22;
 const MAX_COMMENT_LENGTH = 0xffff;
+const STORED = 0;
+const DEFLATED = 8;
 /**
  * Office XML deflates about 5–20 : 1. Past the first megabyte, an entry inflating to more than this many times its
  * compressed size is a bomb, whatever the total budget still allows (the ratio test of argus#24).
@@ -66,6 +71,7 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
       throw corrupt('zip central directory entry is damaged');
     }
     const flags = view.getUint16(offset + 8, true);
+    const method = view.getUint16(offset + 10, true);
     const compressedSize = view.getUint32(offset + 20, true);
     const uncompressedSize = view.getUint32(offset + 24, true);
     const nameLength = view.getUint16(offset + 28, true);
@@ -73,11 +79,9 @@ export function listZipEntries(bytes: Uint8Array): ZipEntryInfo[] {
     const commentLength = view.getUint16(offset + 32, true);
     const localHeaderOffset = view.getUint32(offset + 42, true);
     if (offset + 46 + nameLength > end) throw corrupt('zip entry name out of bounds');
-    if (localHeaderOffset + 30 > directoryOffset || localHeaderOffset + compressedSize > directoryOffset) {
-      throw corrupt('zip entry data out of bounds');
-    }
+    if (localHeaderOffset + 30 + compressedSize > directoryOffset) throw corrupt('zip entry data out of bounds');
     const name = decoder.decode(bytes.subarray(offset + 46, offset + 46 + nameLength));
-    entries.push({ name, compressedSize, uncompressedSize, encrypted: (flags & 1) === 1 });
+    entries.push({ name, method, compressedSize, uncompressedSize, localHeaderOffset, encrypted: (flags & 1) === 1 });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -98,88 +102,75 @@ export function checkDeclaredSizes(entries: readonly ZipEntryInfo[], limits: Rea
   }
 }
 
+function isBufferTooLarge(error: unknown): boolean {
+  return error instanceof RangeError || (error as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE';
+}
+
 export class ZipContainer {
   private inflated = 0;
+  private readonly byName: ReadonlyMap<string, ZipEntryInfo>;
 
   private constructor(
-    private readonly zip: JSZip,
+    private readonly bytes: Uint8Array,
     readonly entries: readonly ZipEntryInfo[],
     private readonly limits: ReaderLimits,
-  ) {}
+  ) {
+    this.byName = new Map(entries.map((e) => [e.name, e]));
+  }
 
-  static async open(bytes: Uint8Array, limits: ReaderLimits): Promise<ZipContainer> {
+  static open(bytes: Uint8Array, limits: ReaderLimits): ZipContainer {
     const entries = listZipEntries(bytes);
     checkDeclaredSizes(entries, limits);
-    let zip: JSZip;
-    try {
-      zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
-    } catch (error) {
-      throw corrupt(`zip could not be opened: ${describe(error)}`);
-    }
-    return new ZipContainer(zip, entries, limits);
+    return new ZipContainer(bytes, entries, limits);
   }
 
   has(name: string): boolean {
-    return this.zip.file(name) !== null;
+    return this.byName.has(name);
   }
 
-  /** Inflates one entry, counting every byte against the container's budget; stops early when it runs out. */
-  async read(name: string): Promise<Uint8Array> {
-    return this.inflate(name, true);
-  }
-
-  private async inflate(name: string, keep: boolean): Promise<Uint8Array> {
-    const file = this.zip.file(name);
-    if (!file) throw corrupt(`zip entry ${name} is missing`);
+  /** Inflates one entry, counting its bytes against the container's budget; zlib stops at what is left. */
+  read(name: string): Uint8Array {
+    const entry = this.byName.get(name);
+    if (!entry) throw corrupt(`zip entry ${name} is missing`);
+    const view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    const local = entry.localHeaderOffset;
+    if (view.getUint32(local, true) !== LOCAL_SIGNATURE) throw corrupt(`zip entry ${name} has no local header`);
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    if (start + entry.compressedSize > this.bytes.byteLength) throw corrupt(`zip entry ${name} data out of bounds`);
+    const data = this.bytes.subarray(start, start + entry.compressedSize);
     const budget = this.limits.maxUncompressedBytes - this.inflated;
-    const compressed = this.entries.find((e) => e.name === name)?.compressedSize ?? 0;
-    const ratioCap = compressed * MAX_INFLATION_RATIO;
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    await new Promise<void>((resolve, reject) => {
-      const stream = file.internalStream('uint8array');
-      stream
-        .on('data', (chunk: Uint8Array) => {
-          total += chunk.byteLength;
-          if (total > RATIO_GRACE_BYTES && total > ratioCap) {
-            stream.pause();
-            reject(tooLarge(`zip entry ${name} inflates more than ${MAX_INFLATION_RATIO} times its compressed size`));
-            return;
-          }
-          if (total > budget) {
-            stream.pause();
-            reject(tooLarge(`zip entry ${name} inflates past the limit of ${this.limits.maxUncompressedBytes} bytes`));
-            return;
-          }
-          if (keep) chunks.push(chunk);
-        })
-        .on('error', (error: Error) => reject(corrupt(`zip entry ${name} could not be inflated: ${describe(error)}`)))
-        .on('end', () => resolve())
-        .resume();
-    });
-    this.inflated += total;
-    return concat(chunks, keep ? total : 0);
+    const ratioCap = Math.max(RATIO_GRACE_BYTES, entry.compressedSize * MAX_INFLATION_RATIO);
+    let output: Uint8Array;
+    if (entry.method === STORED) {
+      if (data.byteLength > budget) throw tooLarge(`zip entry ${name} is larger than the remaining budget`);
+      output = data;
+    } else if (entry.method === DEFLATED) {
+      try {
+        output = inflateRawSync(data, { maxOutputLength: Math.max(1, Math.min(budget, ratioCap)) });
+      } catch (error) {
+        if (isBufferTooLarge(error)) {
+          throw tooLarge(
+            budget <= ratioCap
+              ? `zip entry ${name} inflates past the limit of ${this.limits.maxUncompressedBytes} bytes`
+              : `zip entry ${name} inflates more than ${MAX_INFLATION_RATIO} times its compressed size`,
+          );
+        }
+        throw corrupt(`zip entry ${name} could not be inflated: ${describe(error)}`);
+      }
+    } else {
+      throw corrupt(`zip entry ${name} uses compression method ${entry.method}`);
+    }
+    this.inflated += output.byteLength;
+    return output;
   }
 
   /** Inflates every entry in turn, discarding the output, to prove the actual sizes fit the budget. */
-  async verifyActualSizes(): Promise<void> {
+  verifyActualSizes(): void {
     for (const entry of this.entries) {
-      if (!entry.name.endsWith('/')) await this.inflate(entry.name, false);
+      if (!entry.name.endsWith('/')) this.read(entry.name);
     }
     this.inflated = 0;
   }
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0];
-  if (chunks.length === 0) return new Uint8Array(0);
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
 
 export function describe(error: unknown): string {
