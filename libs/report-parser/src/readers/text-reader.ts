@@ -83,6 +83,7 @@ function readTabBlock(lines: readonly string[], start: number, b: Builder): numb
   let i = start;
   for (; i < lines.length && (lines[i].startsWith('\t') || lines[i].trim() !== ''); i++) {
     const line = lines[i];
+    if (line.includes('|')) break;
     if (line.startsWith('\t')) {
       cells.push(cell(line.trim()));
     } else if (cells.length > 0) {
@@ -105,7 +106,7 @@ export function readPlainText(text: string): DocumentModel {
     const raw = lines[i];
     const line = i + 1;
     const trimmed = raw.trim();
-    if (raw.startsWith('\t') && trimmed !== '' && !trimmed.includes('|')) {
+    if (raw.startsWith('\t') && !trimmed.includes('|')) {
       closeOpen(b);
       i = readTabBlock(lines, i, b);
       continue;
