@@ -99,8 +99,7 @@ const STATEMENTS: readonly Statement[] = [
   {
     cells: ['proactive.normative_docs.issued', 'proactive.normative_docs.new_made'],
     subject: '制发行政规范性文件',
-    // normaliseText's Taiwan-phrase conversion may turn 文件 into 文档.
-    patterns: [new RegExp(`(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文[件档]${AMOUNT}`, 'g')],
+    patterns: [new RegExp(`(?:制发|印发|出台|制定)(?:了)?(?:行政)?规范性文件${AMOUNT}`, 'g')],
     accepted: (values) => {
       const issued = values['proactive.normative_docs.issued'] ?? values['proactive.normative_docs.new_made'];
       return typeof issued === 'number' ? [issued] : null;

@@ -110,3 +110,56 @@ describe('splitSections with Arabic numbering', () => {
     expect(sections).toEqual({ overview: '1、主动公开方面\n全年公开信息20条。', proactive: '', problems: '人员不足。' });
   });
 });
+
+describe('splitSections choosing among headings', () => {
+  it('keeps numbered sub-items of 总体情况 (named like later sections) inside it', () => {
+    const sections = splitSections(
+      linesDocument([
+        '一、总体情况',
+        '一、主动公开情况。全年公开信息20条。',
+        '二、依申请公开情况。全年收到申请3件。',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '人员不足。',
+        '六、其他需要报告的事项',
+        '无。',
+      ]),
+    );
+    expect(sections).toEqual({
+      overview: '一、主动公开情况。全年公开信息20条。\n二、依申请公开情况。全年收到申请3件。',
+      proactive: '',
+      requests: '',
+      appeals: '',
+      problems: '人员不足。',
+      other: '无。',
+    });
+  });
+
+  it('takes a table part that restarts its numbering without reordering sections', () => {
+    const sections = splitSections(
+      linesDocument([
+        '一、总体情况',
+        '全年工作有序。',
+        '二、工作机制保障',
+        '设立协调小组。',
+        '一、主动公开政府信息情况',
+        '二、收到和处理政府信息公开申请情况',
+        '三、政府信息公开行政复议、行政诉讼情况',
+        '（一）主要问题',
+        '内设机构调整。',
+        '五、其他需要报告的事项',
+        '未收费。',
+      ]),
+    );
+    expect(sections).toEqual({
+      overview: '全年工作有序。\n二、工作机制保障\n设立协调小组。',
+      proactive: '',
+      requests: '',
+      appeals: '',
+      problems: '内设机构调整。',
+      other: '未收费。',
+    });
+  });
+});

@@ -23,6 +23,11 @@ const TABLE_LABEL_HEADING = /本年新收|上年结转|办理结果|结转下年
 
 /** `一、总体情况`, `二、行政机关主动公开政府信息情况`, `第三部分 …`; the separator may be lost in extraction. */
 const LINE_HEADING = new RegExp(`^(?:第)?([${NUMERALS}])(?:部分)?([、.．:：,，])?(.+)$`);
+/**
+ * `（一）主要问题` standing where the 五 heading is missing (a report whose table part took the numbers): a weak
+ * candidate for `problems` only, chosen when no numbered heading serves.
+ */
+const PARENTHESISED_PROBLEMS = /^[(（][一二三四五六七八九十][)）](?:存在的)?主要问题(?:及改进情况)?$/;
 /** `2、主动公开政府信息情况`: Arabic numbering, taken only with the official wording at its standard number. */
 const ARABIC_HEADING = /^([1-6])[、.．](.+)$/;
 /** Official headings glued inside a line of run-together page text (`……一、总体情况2019年，……`). */
@@ -49,6 +54,7 @@ function isFragment(line: ProseLine): boolean {
 
 interface Heading {
   key: SectionKey | null;
+  /** 1 for 一; 0 for a parenthesised sub-heading. */
   numeral: number;
   strong: boolean;
 }
@@ -69,6 +75,7 @@ function classify(title: string): { key: SectionKey; strong: boolean } | null {
 /** A numbered top-level heading at the start of a line, or null. Unrecognised headings have `key: null`. */
 function lineHeading(line: ProseLine): Heading | null {
   if (line.inTable) return null;
+  if (PARENTHESISED_PROBLEMS.test(line.compact)) return { key: 'problems', numeral: 0, strong: false };
   const arabic = ARABIC_HEADING.exec(line.compact);
   if (arabic) {
     const numeral = Number(arabic[1]);
@@ -119,43 +126,95 @@ function splitInline(line: ProseLine): { heading: Heading | null; line: ProseLin
   return pieces;
 }
 
-/**
- * The six sections' prose, by their headings. A heading is taken when it bears its standard number
- * (`二、主动公开…`), or when it follows the previous heading in number or in the standard order with the official
- * wording; so sub-items of 总体情况 (`（一）主动公开`, or a second `一、主动公开情况`) and table-三 labels
- * (`三、本年度办理结果`) never start a section. Table rows are left out: a section's text is its prose. A section whose
- * heading is present but holds only a table maps to ''.
- */
-export function splitSections(doc: DocumentModel): Partial<Record<SectionKey, string>> {
-  const collected = new Map<SectionKey, string[]>();
-  let current: SectionKey | null = null;
-  let lastNumeral = 0;
+/** A piece of the document in reading order: prose (or a table cell) or a heading candidate. */
+type Unit = { kind: 'text'; line: ProseLine } | { kind: 'heading'; heading: Heading & { key: SectionKey }; line: ProseLine | null };
 
-  const accept = (heading: Heading): boolean => {
-    const { key } = heading;
-    if (key === null) return false;
-    if (collected.has(key)) return false;
-    const standard = heading.numeral === SECTION_ORDER.indexOf(key) + 1;
-    const afterCurrent = current === null || SECTION_ORDER.indexOf(key) > SECTION_ORDER.indexOf(current);
-    const ordered = heading.numeral > lastNumeral && afterCurrent;
-    if (!standard && !ordered && !(heading.strong && afterCurrent)) return false;
-    if (standard && !afterCurrent && !heading.strong) return false;
-    current = key;
-    lastNumeral = heading.numeral;
-    collected.set(key, []);
-    return true;
-  };
-
+function units(doc: DocumentModel): Unit[] {
+  const out: Unit[] = [];
   for (const line of proseLines(doc)) {
     const heading = lineHeading(line);
-    if (heading && accept(heading)) continue;
+    if (heading?.key) {
+      out.push({ kind: 'heading', heading: { ...heading, key: heading.key }, line });
+      continue;
+    }
     for (const piece of splitInline(line)) {
-      if (piece.heading) accept(piece.heading);
-      if (current === null || isTableCell(piece.line) || piece.line.raw.trim() === '') continue;
-      if (TABULAR_SECTIONS.has(current) && isFragment(piece.line)) continue;
-      collected.get(current)?.push(piece.line.raw.trim());
+      if (piece.heading?.key) out.push({ kind: 'heading', heading: { ...piece.heading, key: piece.heading.key }, line: null });
+      out.push({ kind: 'text', line: piece.line });
     }
   }
+  return out;
+}
+
+/** How much a heading candidate looks like the section's real heading. */
+function headingScore(heading: Heading & { key: SectionKey }): number {
+  if (heading.numeral === 0) return 0.5;
+  const standard = heading.numeral === SECTION_ORDER.indexOf(heading.key) + 1;
+  return (standard ? 2 : 0) + (heading.strong ? 2 : 1);
+}
+
+/**
+ * Picks at most one heading per section so that the chosen headings follow the standard order and score highest
+ * together (a weighted longest increasing chain). Sub-items of 总体情况 named like later sections (`二、依申请公开
+ * 情况`) lose to the real headings that follow; a table part that restarts its numbering cannot reorder sections.
+ */
+function chooseHeadings(candidates: readonly { position: number; heading: Heading & { key: SectionKey } }[]): Set<number> {
+  const best: number[] = [];
+  const previous: number[] = [];
+  candidates.forEach((candidate, index) => {
+    const order = SECTION_ORDER.indexOf(candidate.heading.key);
+    best[index] = headingScore(candidate.heading);
+    previous[index] = -1;
+    for (let before = 0; before < index; before += 1) {
+      const earlier = candidates[before];
+      if (!earlier || SECTION_ORDER.indexOf(earlier.heading.key) >= order) continue;
+      const increasing = candidate.heading.numeral > earlier.heading.numeral ? 0.5 : 0;
+      const total = (best[before] ?? 0) + headingScore(candidate.heading) + increasing;
+      if (total > (best[index] ?? 0)) {
+        best[index] = total;
+        previous[index] = before;
+      }
+    }
+  });
+  let end = -1;
+  best.forEach((score, index) => {
+    if (end < 0 || score > (best[end] ?? 0)) end = index;
+  });
+  const chosen = new Set<number>();
+  for (let index = end; index >= 0; index = previous[index] ?? -1) {
+    const candidate = candidates[index];
+    if (candidate) chosen.add(candidate.position);
+  }
+  return chosen;
+}
+
+/**
+ * The six sections' prose, by their headings. Headings are recognised by their words (official wording or common
+ * variants, Traditional included) after a Chinese numeral; the best-scoring chain in the standard order is taken
+ * (see `chooseHeadings`), so sub-items and table-三 labels (`三、本年度办理结果`) never start a section. Table rows
+ * are left out: a section's text is its prose. A section whose heading is present but holds only a table maps to ''.
+ */
+export function splitSections(doc: DocumentModel): Partial<Record<SectionKey, string>> {
+  const all = units(doc);
+  const candidates = all.flatMap((unit, position) => (unit.kind === 'heading' ? [{ position, heading: unit.heading }] : []));
+  const chosen = chooseHeadings(candidates);
+
+  const collected = new Map<SectionKey, string[]>();
+  let current: SectionKey | null = null;
+  all.forEach((unit, position) => {
+    if (unit.kind === 'heading') {
+      if (chosen.has(position)) {
+        current = unit.heading.key;
+        collected.set(current, []);
+        return;
+      }
+      // A heading not taken (a sub-item, a table's own numbering) is part of the current section's text.
+      if (unit.line === null || current === null) return;
+    }
+    const line = unit.line;
+    if (current === null || line === null || isTableCell(line) || line.raw.trim() === '') return;
+    if (TABULAR_SECTIONS.has(current) && isFragment(line)) return;
+    collected.get(current)?.push(line.raw.trim());
+  });
 
   const sections: Partial<Record<SectionKey, string>> = {};
   for (const key of SECTION_ORDER) {
