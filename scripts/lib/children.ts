@@ -1,0 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+export interface RunOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Runs a command to completion with its output prefixed; rejects with its exit status. */
+export function runStep(label: string, command: string, args: string[], options: RunOptions): Promise<void> {
+  const child = spawnPrefixed(label, command, args, options);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${label}: \`${[command, ...args].join(' ')}\` exited with ${signal ?? code}`));
+    });
+  });
+}
+
+/** Starts a long-running child whose stdout and stderr lines are prefixed with `[label]`. */
+export function spawnPrefixed(label: string, command: string, args: string[], options: RunOptions): ChildProcess {
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${label}] `;
+  if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => process.stdout.write(prefix + line + '\n'));
+  if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => process.stderr.write(prefix + line + '\n'));
+  return child;
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves once the child has exited. */
+export async function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
