@@ -81,8 +81,16 @@ async function importModule(specifier: string): Promise<unknown> {
 
 let loading: Promise<PdfjsModule> | undefined;
 
+/**
+ * The minified legacy build: the same code as `pdf.mjs`, without a `sourceMappingURL`. Under a loader that enables
+ * source maps (tsx, --enable-source-maps) the plain build makes Node parse and keep 8 MB of maps, about 100 MB of
+ * heap. The worker module is imported first: it registers itself on `globalThis.pdfjsWorker`, which pdfjs uses as
+ * its in-thread worker instead of importing one by path.
+ */
 export function loadPdfjs(): Promise<PdfjsModule> {
-  loading ??= importModule(require.resolve('pdfjs-dist/legacy/build/pdf.mjs')).then((m) => m as PdfjsModule);
+  loading ??= importModule(require.resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs'))
+    .then(() => importModule(require.resolve('pdfjs-dist/legacy/build/pdf.min.mjs')))
+    .then((m) => m as PdfjsModule);
   return loading;
 }
 
