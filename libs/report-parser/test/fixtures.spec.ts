@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { type ParsedReport, parseReport } from '@nianbao/report-parser';
+import type { ParsedReport } from '@nianbao/report-format';
+import { parseReport } from '@nianbao/report-parser';
 
 /**
  * The hand-checked real reports in ../shared/fixtures (beside the clone): every value the parser reads must be the
