@@ -14,6 +14,8 @@ export interface ProseLine {
   inTable: boolean;
 }
 
+/** A flattened table row is a line; a whole page run into one line that happens to hold pipes is not. */
+const MAX_PIPE_ROW_CHARS = 600;
 const WORD_ARTEFACT = /\[bookmark:[^\]]*\]/gi;
 const MARKDOWN_MARKS = /^\s*(?:#{1,6}\s*|>\s*)|\*\*/g;
 const CHINESE_DIGITS: Record<string, string> = {
@@ -33,7 +35,7 @@ function chineseNumber(run: string): string {
 }
 
 /** `二〇二三年十二月三十一日` → `2023年12月31日`: years, and the months and days that follow them. */
-export function chineseDatesToDigits(text: string): string {
+function chineseDatesToDigits(text: string): string {
   return text
     .replace(CHINESE_YEAR, (run) => [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join(''))
     .replace(CHINESE_MONTH_DAY, (_match, unit: string, run: string) => unit + chineseNumber(run));
@@ -61,16 +63,22 @@ function isLayoutRow(row: DocRow, compact: string): boolean {
   return written.length === 1 && compact.length >= 30 && /[，。；]/.test(compact);
 }
 
-export function proseLines(doc: DocumentModel): ProseLine[] {
+/** readMetadata and splitSections both read the lines of one document: normalise them once. */
+const LINES_CACHE = new WeakMap<DocumentModel, readonly ProseLine[]>();
+
+export function proseLines(doc: DocumentModel): readonly ProseLine[] {
+  const cached = LINES_CACHE.get(doc);
+  if (cached) return cached;
   const lines: ProseLine[] = [];
   for (const row of doc.rows) {
     const raw = rowText(row, doc.fileKind).replace(WORD_ARTEFACT, '').replace(MARKDOWN_MARKS, '').trim();
     const compact = compactText(raw);
     if (compact === '') continue;
     // A flattened-text table row (`规章 | 0 | 0 | 0 |`) that reached us as a paragraph is still a table row.
-    const pipeRow = row.cells.length === 1 && /(?:^\s*\||\|\s*$|\s\|\s)/.test(raw);
+    const pipeRow = row.cells.length === 1 && raw.length <= MAX_PIPE_ROW_CHARS && /(?:^\s*\||\|\s*$|\s\|\s)/.test(raw);
     lines.push({ raw, compact, inTable: (row.table !== undefined && !isLayoutRow(row, compact)) || pipeRow });
   }
+  LINES_CACHE.set(doc, lines);
   return lines;
 }
 

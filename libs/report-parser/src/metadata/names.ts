@@ -86,11 +86,6 @@ export function parseName(text: string): NameParts | null {
   return { province, divisions, township, organ, name };
 }
 
-/** True when the name closes with an organ (a body), not only a place. */
-export function namesBody(parts: NameParts): boolean {
-  return parts.organ !== null;
-}
-
 /**
  * Removes text injected by mirror sites. Returns null when what is left has lost the name's own words
  * (`新葡京博彩官网区人民政府…`: the district's name was replaced), so a polluted name is never returned.

@@ -208,3 +208,13 @@ describe('readMetadata statistics periods', () => {
     expect(metadata.statisticsPeriod).toBeNull();
   });
 });
+
+describe('readMetadata on a page run into one line', () => {
+  it('reads the period even when the line also holds table pipes', () => {
+    const line =
+      '某某镇2023年政府信息公开工作年度报告 本报告所列数据统计期限从2023年1月1日至2023年12月31日止。' +
+      '一、总体情况 '.concat('全年主动公开信息。'.repeat(80)) +
+      ' | 规章 | 0 | 0 | 0 | 行政规范性文件 | 1 | 0 | 3 |';
+    expect(readMetadata(linesDocument([line])).statisticsPeriod).toEqual({ from: '2023-01-01', to: '2023-12-31' });
+  });
+});

@@ -314,22 +314,22 @@ function findSubject(flow: string): NameParts | null {
   return null;
 }
 
+/**
+ * The region: the city and county divisions of the body's name (`淮安市洪泽区人民政府` → `淮安市洪泽区`), completed by
+ * the city the text writes before a lone county or county-level city (`淮安市洪泽区` for `洪泽区人民政府`); for a
+ * township named alone, the divisions the text writes before it (`惠来县仙庵镇`).
+ */
 function resolveRegion(agency: NameParts | null, sources: readonly NameParts[], flow: string): string | null {
-  const withDivisions = [agency, ...sources].find((parts) => parts && parts.divisions.length > 0);
+  const named = [agency, ...sources];
+  const withDivisions = named.find((parts) => parts && parts.divisions.length > 0);
   if (withDivisions) {
-    const divisions = withDivisions.divisions;
-    const first = divisions[0] ?? '';
-    if (divisions.length === 1 && !/(?:市|州|盟|地区)$/.test(first)) {
+    const [first = '', ...rest] = withDivisions.divisions;
+    if (rest.length === 0 && !/(?:州|盟|地区)$/.test(first)) {
       const city = cityBefore(flow, first);
       if (city) return city + first;
     }
-    if (divisions.length === 1 && /市$/.test(first)) {
-      // A county-level city is written after its prefecture (`邢台市沙河市`) when the text says so.
-      const city = cityBefore(flow, first);
-      if (city && city !== first) return city + first;
-    }
     return regionOfParts(withDivisions);
   }
-  const township = [agency, ...sources].find((parts) => parts?.township)?.township;
+  const township = named.find((parts) => parts?.township)?.township;
   return township ? divisionsBefore(flow, township) : null;
 }
