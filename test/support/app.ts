@@ -10,7 +10,8 @@ import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 export interface TestAppsOptions {
   databaseUrl: string;
-  redisUrl: string;
+  /** Without it the queue runs on BullMQ's PostgreSQL backend in the test database. */
+  redisUrl?: string;
   queuePrefix: string;
   /** Extra environment, e.g. upload limits; validated like the real process's. */
   env?: Record<string, string>;
@@ -30,7 +31,7 @@ export async function startTestApps(options: TestAppsOptions): Promise<TestApps>
   const storageDir = await mkdtemp(join(tmpdir(), 'nianbao-storage-'));
   const config = loadConfig({
     DATABASE_URL: options.databaseUrl,
-    REDIS_URL: options.redisUrl,
+    ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
     QUEUE_PREFIX: options.queuePrefix,
     STORAGE_DIR: storageDir,
     WEB_DIST_DIR: join(storageDir, 'no-web-build'),

@@ -6,6 +6,7 @@ import { PersistenceModule } from '@nianbao/persistence';
 import { queueRootOptions } from '@nianbao/queue-contracts';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
+import { DemoModule } from './demo/demo.module';
 import { ApiExceptionFilter } from './errors/api-exception.filter';
 import { apiValidationPipe } from './errors/validation-pipe';
 import { HealthModule } from './health/health.module';
@@ -29,6 +30,7 @@ export class ApiModule {
         ReportsModule,
         StatsModule,
         HealthModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: apiValidationPipe },
