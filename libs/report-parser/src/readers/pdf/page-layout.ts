@@ -383,6 +383,19 @@ function assemble(lines: Line[], verticalBlocks: Piece[]): LayoutLine[] {
     }
   }
 
+  // Header cells wrapped over several lines above a table become one header line.
+  const headerLines: LayoutLine[] = [];
+  for (const zone of zones) {
+    const block = headerBlock(lines, zone, rowOf, absorbed);
+    if (block.length === 0) continue;
+    for (const line of block) absorbed.add(line);
+    const header = stackHeader(block);
+    for (const cells of header) {
+      headerLines.push({ cells: cells.map(toCell), top: Math.min(...cells.map((c) => c.top)), hasValues: false });
+    }
+    fillBlankSlots(zone, header.flat());
+  }
+
   const standalone: Piece[] = [...leftOver];
   for (const block of verticalBlocks) {
     const host = zones.map((zone) => verticalLabelRow(block, zone)).find((row) => row !== undefined);
@@ -400,7 +413,75 @@ function assemble(lines: Line[], verticalBlocks: Piece[]): LayoutLine[] {
   for (const block of standalone) {
     output.push({ cells: [toCell(block)], top: block.top, hasValues: false });
   }
+  output.push(...headerLines);
   return output.sort((a, b) => a.top - b.top);
+}
+
+/** Lines of a table's header: the text-only lines stacked closely above its first row. */
+function headerBlock(lines: Line[], zone: TableZone, rowOf: Map<Line, Row>, absorbed: Set<Line>): Line[] {
+  const firstRow = zone.rows[0];
+  const start = lines.findIndex((l) => rowOf.get(l) === firstRow);
+  const block: Line[] = [];
+  let below = firstRow.top;
+  for (let i = start - 1; i >= 0 && block.length < 8; i--) {
+    const line = lines[i];
+    if (absorbed.has(line)) continue;
+    if (rowOf.has(line) || below - line.refBottom > 3 * line.refSize) break;
+    block.unshift(line);
+    below = line.refTop;
+  }
+  return block;
+}
+
+/**
+ * Header cells wrapped over lines join top to bottom; header cells whose bands overlap (a cell centred beside a
+ * two-line one) share one header line, ordered by x.
+ */
+function stackHeader(block: Line[]): Piece[][] {
+  const groups: LabelGroup[] = block.flatMap((line) => line.pieces.map((piece) => ({ parts: [piece] })));
+  joinWrappedLabels(groups);
+  const cells = groups.map((g) => mergeParts(g.parts)).sort((a, b) => a.top - b.top);
+  const rows: Piece[][] = [];
+  for (const cell of cells) {
+    const row = rows.find((r) => r.some((c) => overlap(c.top, c.bottom, cell.top, cell.bottom) > 0.2 * cell.size));
+    if (row) row.push(cell);
+    else rows.push([cell]);
+  }
+  return rows.map((row) => row.sort((a, b) => a.x0 - b.x0 || a.top - b.top));
+}
+
+/**
+ * Blank cells are not printed, so a row of a table with blanks has fewer values than columns. When the header's
+ * lowest cells give the columns and every value of the table falls under exactly one of them, each row gets an
+ * empty cell where it printed nothing.
+ */
+function fillBlankSlots(zone: TableZone, header: Piece[]): void {
+  const inValueArea = header.filter((c) => c.x1 > zone.labelLimit + 1);
+  const leaves = inValueArea.filter(
+    (cell) => inValueArea.filter((other) => other !== cell && other.top > cell.top && overlap(cell.x0, cell.x1, other.x0, other.x1) > 0).length < 2,
+  );
+  const columns: { x0: number; x1: number }[] = [];
+  for (const leaf of [...leaves].sort((a, b) => a.x0 - b.x0)) {
+    const last = columns[columns.length - 1];
+    if (last && overlap(last.x0, last.x1, leaf.x0, leaf.x1) > 0) last.x1 = Math.max(last.x1, leaf.x1);
+    else columns.push({ x0: leaf.x0, x1: leaf.x1 });
+  }
+  if (columns.length < 2) return;
+  const columnOf = (value: Piece) => {
+    const hits = columns.map((c, i) => ({ i, shared: overlap(c.x0, c.x1, value.x0, value.x1) })).filter((h) => h.shared > 0);
+    return hits.length === 1 ? hits[0].i : -1;
+  };
+  const placements = zone.rows.map((row) => row.values.map(columnOf));
+  const clean = placements.every((slots) => slots.every((slot, i) => slot >= 0 && (i === 0 || slot > slots[i - 1])));
+  if (!clean) return;
+  zone.rows.forEach((row, r) => {
+    if (row.values.length === columns.length) return;
+    const bySlot = new Map(placements[r].map((slot, i) => [slot, row.values[i]]));
+    const size = row.values[0].size;
+    row.values = columns.map(
+      (column, slot) => bySlot.get(slot) ?? { text: '', x0: column.x0, x1: column.x1, top: row.top, bottom: row.bottom, size },
+    );
+  });
 }
 
 /**
@@ -458,7 +539,7 @@ function joinWrappedLabels(groups: LabelGroup[]): void {
       const last = upper.parts.reduce((a, b) => (b.bottom > a.bottom ? b : a));
       const gap = head.top - last.bottom;
       if (gap < -0.3 * head.size || gap > WRAP_GAP * Math.min(head.size, last.size)) continue;
-      if (!sameColumn(last, head)) continue;
+      if (!sameColumn(last, head) || Math.max(last.size, head.size) > 1.25 * Math.min(last.size, head.size)) continue;
       if (upper.row && lower.row && upper.row !== lower.row) continue;
       if (gap < bestGap) {
         best = upper;
