@@ -44,8 +44,14 @@ export function fetchAgencies(): Promise<Agency[]> {
   return request<Agency[]>('/api/agencies');
 }
 
-export function fetchSeries(metric: string, years: readonly number[]): Promise<SeriesResponse> {
+/** `agencyIds` limits the rows to those agencies; left out, every registered agency has a row. */
+export function fetchSeries(
+  metric: string,
+  years: readonly number[],
+  agencyIds?: readonly string[],
+): Promise<SeriesResponse> {
   const query = new URLSearchParams({ metric, years: years.join(',') });
+  if (agencyIds) query.set('agencyIds', agencyIds.join(','));
   return request<SeriesResponse>(`/api/stats/series?${query.toString()}`);
 }
 

@@ -22,9 +22,11 @@ export const en: typeof zhCN = {
   dashboard: {
     title: 'Overview: licensing and penalty decisions',
     intro:
-      'Decisions this year as printed in each township’s report, compared by year. Hover a bar for details; the table below lists every number.',
+      'Decisions this year as printed in each agency’s report, compared by year; townships can be shown alone. Hover a bar for details; the table below lists every number.',
     years: 'Years',
     yearsHint: 'Choose at least one year',
+    kind: 'Kind of agency',
+    kinds: { all: 'All agencies', townships: 'Townships and subdistricts', departments: 'Departments', governments: 'Governments' },
     licensing: 'Administrative licensing decisions',
     penalty: 'Administrative penalty decisions',
     unit: 'Unit: decisions',

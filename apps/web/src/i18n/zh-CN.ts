@@ -18,9 +18,12 @@ export const zhCN = {
   },
   dashboard: {
     title: '概览：行政许可与行政处罚',
-    intro: '各乡镇（街道）年报中“本年处理决定数量”，按年度比较。把鼠标移到柱子上可看明细，下方表格列出全部数字。',
+    intro:
+      '各单位年报中“本年处理决定数量”，按年度比较，可只看乡镇、街道。把鼠标移到柱子上可看明细，下方表格列出全部数字。',
     years: '年度',
     yearsHint: '至少选一个年度',
+    kind: '单位类型',
+    kinds: { all: '全部单位', townships: '乡镇、街道', departments: '部门', governments: '政府' },
     licensing: '行政许可决定数',
     penalty: '行政处罚决定数',
     unit: '单位：件',
