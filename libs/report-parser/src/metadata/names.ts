@@ -24,6 +24,9 @@ const ORGAN_TOKEN = new RegExp(
     `${HAN}{1,12}?(?:委员会|管理局|局|委|厅|办公室|中心|院|署|会))`,
 );
 
+/** A branch under an organ (`…局桥西分局`, `…局执法支队`). */
+const BRANCH_TOKEN = new RegExp(`^${HAN}{0,6}?(?:分局|支队|大队|派出所|分中心)`);
+
 /** Words that make a division token relative ("我区", "全市", "本县") rather than a name. */
 const RELATIVE_START = /^[我本全该各此其两周邻省市县区乡镇]/;
 /** Division-looking words that are not divisions. */
@@ -80,6 +83,12 @@ export function parseName(text: string): NameParts | null {
   if (organMatch && (divisions.length > 0 || township !== null || province !== '')) {
     organ = organMatch[0];
     rest = rest.slice(organ.length);
+    // `生态环境局` + `桥西分局`: a branch of the organ is still the body's own name.
+    const branch = BRANCH_TOKEN.exec(rest);
+    if (branch && !NOT_IN_NAME.test(branch[0])) {
+      organ += branch[0];
+      rest = rest.slice(branch[0].length);
+    }
   }
   const name = text.slice(0, text.length - rest.length);
   if (divisions.length === 0 && township === null && province === '') return null;

@@ -218,3 +218,21 @@ describe('readMetadata on a page run into one line', () => {
     expect(readMetadata(linesDocument([line])).statisticsPeriod).toEqual({ from: '2023-01-01', to: '2023-12-31' });
   });
 });
+
+describe('readMetadata body names', () => {
+  it.each([
+    ['石家庄市生态环境局桥西分局2022年政府信息公开工作年度报告', '石家庄市生态环境局桥西分局', '石家庄市'],
+    ['上海市浦东新区人民政府办公室2022年政府信息公开工作年度报告', '上海市浦东新区人民政府办公室', '上海市浦东新区'],
+    ['2022年度湘潭县花石镇人民政府政府信息公开工作年度报告', '湘潭县花石镇人民政府', '湘潭县'],
+    ['杭州市西湖区北山街道2022年政府信息公开工作年度报告', '杭州市西湖区北山街道', '杭州市西湖区'],
+  ])('%s', (title, agency, region) => {
+    expect(readMetadata(linesDocument([title, '一、总体情况']))).toMatchObject({ agency, region, year: 2022 });
+  });
+
+  it('resolves a township title to the government the contact sentence names', () => {
+    const metadata = readMetadata(
+      linesDocument(['北山街道2022年政府信息公开工作年度报告', '如有疑问，请与杭州市西湖区北山街道办事处党政办公室联系。']),
+    );
+    expect(metadata).toMatchObject({ agency: '北山街道办事处', region: '杭州市西湖区' });
+  });
+});
