@@ -164,6 +164,10 @@ describe('readPdf on a LibreOffice PDF (上海市人民政府办公厅 2019)', (
     expect(doc.pageCount).toBe(7);
     expect(rowValues(doc, '规章')).toEqual(['13', '13', '524']);
     expect(rowValues(doc, '政府集中采购')).toEqual(['6', '251000元']);
+    const header = doc.rows.find((r) => r.cells.some((c) => compact(c.text) === '本年新制作数量'));
+    expect(header?.cells.map((c) => compact(c.text))).toEqual(['信息内容', '本年新制作数量', '本年新公开数量', '对外公开总数量']);
+    const appeals = doc.rows.find((r) => r.cells.length === 15 && valuesOf(r).length > 0);
+    expect(appeals?.cells.map((c) => c.text)).toEqual(['5', '', '', '2', '7', '8', '', '', '1', '9', '', '', '', '', '']);
     expect(doc.rows.find((r) => labelOf(r).startsWith('发布日期'))?.page).toBe(2);
     expect(doc.rows.some((r) => labelOf(r).startsWith('三、收到和处理政府信息公开申请情况'))).toBe(true);
   });

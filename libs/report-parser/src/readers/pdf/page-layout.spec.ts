@@ -123,6 +123,36 @@ describe('layoutPage', () => {
     expect(texts(lines)[1]).toEqual(['三、本年度', '（一）予以公开', '1', '0', '1']);
   });
 
+  it('joins header cells wrapped over lines into one header line', () => {
+    const lines = page([
+      run('本年新', 360, 200),
+      run('本年新', 420, 200),
+      run('信息内容', 60, 207),
+      run('对外公开', 480, 207),
+      run('制作数量', 360, 214),
+      run('公开数量', 420, 214),
+      ...tableRow('规章', ['13', '13', '524'], 240).map((item, i) => (i === 0 ? item : { ...item, x: 360 + 60 * (i - 1) })),
+    ]);
+    expect(texts(lines)).toEqual([
+      ['信息内容', '本年新制作数量', '本年新公开数量', '对外公开'],
+      ['规章', '13', '13', '524'],
+    ]);
+  });
+
+  it('gives a blank slot an empty cell when the header gives the columns', () => {
+    const header = ['维持', '纠正', '其他', '审结', '总计'].map((word, i) => run(word, 60 + 40 * i, 200));
+    const values = [run('5', 62, 230), run('2', 182, 230), run('7', 222, 230)];
+    const lines = page([run('行政复议', 60, 170), ...header, ...values]);
+    expect(texts(lines)).toEqual([['行政复议'], ['维持', '纠正', '其他', '审结', '总计'], ['5', '', '', '2', '7']]);
+    expect(lines[2].cells[1]).toMatchObject({ x: 100, xEnd: 120 });
+  });
+
+  it('adds no empty cells when values do not fall under the header columns one by one', () => {
+    const header = [run('上一年项目数量 本年增/减', 120, 200), run('处理决定数量', 300, 200)];
+    const lines = page([...header, run('行政许可', 40, 230), run('0', 130, 230), run('0', 200, 230), run('0', 320, 230)]);
+    expect(texts(lines)[1]).toEqual(['行政许可', '0', '0', '0']);
+  });
+
   it('leaves paragraphs and table headers as lines of their own', () => {
     const lines = page([
       run('三、收到和处理政府信息公开申请情况', 80, 100, 16),
