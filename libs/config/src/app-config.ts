@@ -29,7 +29,7 @@ export const DEFAULTS = {
   webDistDir: 'apps/web/dist',
   queuePrefix: 'nianbao',
   maxFileBytes: 20 * 1024 * 1024,
-  maxFilesPerRequest: 20,
+  maxFilesPerRequest: 10,
 } as const;
 
 function present(env: Environment, name: string): string | undefined {

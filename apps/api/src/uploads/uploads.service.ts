@@ -33,6 +33,7 @@ export interface UploadStatusView {
 }
 
 const MAX_FILE_NAME = 255;
+const ENQUEUE_TIMEOUT_MS = 5000;
 
 /** A display name only (storage keys come from the content): no path, no control characters, bounded length. */
 function safeFileName(name: string): string {
@@ -91,12 +92,25 @@ export class UploadsService {
     };
   }
 
+  /**
+   * Adds the upload's job, or answers 503 within ENQUEUE_TIMEOUT_MS when the queue is down instead of hanging. The
+   * upload stays `queued`; its job id is deterministic, so a late or repeated add still makes one job.
+   */
   private async enqueue(uploadId: string): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from the queue in ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+    });
     try {
-      await this.ingest.add(IngestJobName.ParseUpload, { uploadId }, parseUploadJobOptions(uploadId));
+      await Promise.race([
+        this.ingest.add(IngestJobName.ParseUpload, { uploadId }, parseUploadJobOptions(uploadId)),
+        timeout,
+      ]);
     } catch (error) {
       this.logger.error(`enqueue failed for upload ${uploadId}: ${error instanceof Error ? error.message : String(error)}`);
       throw new UploadError(UploadErrorCode.QueueUnavailable);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
