@@ -82,6 +82,24 @@ describe('checkNarrative', () => {
     expect(checkNarrative({ overview: '全县全年共受理政府信息公开申请749件，其中自然人申请741件。' }, values)).toEqual([]);
   });
 
+  it('reads 办理 as handled, received, or both years together, but 办结 as handled only', () => {
+    const values = {
+      'requests.new_received.total': 4,
+      'requests.carried_over.total': 1,
+      'requests.total_handled.total': 3,
+      'requests.carried_forward.total': 2,
+    };
+    expect(checkNarrative({ overview: '全年办理政府信息公开申请5件。' }, values)).toEqual([]);
+    expect(checkNarrative({ overview: '全年办结政府信息公开申请5件。' }, values)).toEqual([
+      expect.objectContaining({ cells: ['requests.total_handled.total'], expected: 5, actual: 3 }),
+    ]);
+  });
+
+  it('does not read a sub-count after a comma as the statement', () => {
+    const values = { 'requests.new_received.total': 32, 'requests.carried_over.total': 0 };
+    expect(checkNarrative({ overview: '收到政府信息公开申请中，自然人申请20件。' }, values)).toEqual([]);
+  });
+
   it('says nothing when the table figure is unknown or the statement is absent', () => {
     expect(checkNarrative({ overview: '受理政府信息公开申请17件。' }, { 'requests.new_received.total': null })).toEqual([]);
     expect(checkNarrative({ overview: '全年主动公开政府信息171条。' }, HONGZE_2024_VALUES)).toEqual([]);

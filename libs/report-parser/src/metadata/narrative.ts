@@ -14,10 +14,8 @@ interface Statement {
   accepted: (values: Values) => number[] | null;
 }
 
-/** Gap inside one clause: never crosses a sentence end (。；), a line or another number. */
-const GAP = (max: number): string => `[^。；;\\n\\d]{0,${max}}?`;
-/** Gap that also stops at a comma: for number-first statements, so the number belongs to the clause. */
-const CLAUSE_GAP = (max: number): string => `[^。；;\\n\\d，,]{0,${max}}?`;
+/** Gap inside one clause: never crosses a comma, a sentence end (。；), a line or another number. */
+const GAP = (max: number): string => `[^。；;\\n\\d，,、]{0,${max}}?`;
 const AMOUNT = '(?:共计|共|总计|合计|为|是|达)?(\\d+)(?:件|个)';
 /** `行政复议和行政诉讼…N件` counts both together: it is no statement about either. */
 const NOT_AFTER_REVIEW = '(?<!复议[和、及与])(?<!复议)';
@@ -52,10 +50,26 @@ const STATEMENTS: readonly Statement[] = [
     cells: ['requests.total_handled.total'],
     subject: '办结政府信息公开申请',
     patterns: [
-      new RegExp(`(?:办结|答复|办理完毕|办理)${GAP(8)}${APPLICATION}${GAP(4)}申请${AMOUNT}`, 'g'),
-      new RegExp(`${APPLICATION}申请\\d+件[，,](?:共|已|均)?(?:答复|办结|办理)(\\d+)件`, 'g'),
+      new RegExp(`(?:办结|答复|办理完毕)${GAP(8)}${APPLICATION}${GAP(4)}申请${AMOUNT}`, 'g'),
+      new RegExp(`${APPLICATION}申请\\d+件[，,](?:共|已|均)?(?:答复|办结)(\\d+)件`, 'g'),
     ],
     accepted: (values) => known(values['requests.total_handled.total']),
+  },
+  {
+    cells: ['requests.total_handled.total'],
+    subject: '办理政府信息公开申请',
+    patterns: [
+      new RegExp(`办理${GAP(8)}${APPLICATION}${GAP(4)}申请${AMOUNT}`, 'g'),
+      new RegExp(`${APPLICATION}申请\\d+件[，,](?:共|已|均)?办理(\\d+)件`, 'g'),
+    ],
+    // 办理 is used for the requests handled, the requests received, or both years' requests together.
+    accepted: (values) => {
+      const handled = values['requests.total_handled.total'];
+      if (typeof handled !== 'number') return null;
+      const received = values['requests.new_received.total'];
+      const both = sum(received, values['requests.carried_over.total']);
+      return [handled, ...[received, both].filter((value): value is number => typeof value === 'number')];
+    },
   },
   {
     cells: ['requests.carried_over.total'],
@@ -68,7 +82,7 @@ const STATEMENTS: readonly Statement[] = [
     subject: '结转下年度办理的申请',
     patterns: [
       new RegExp(`(?:结转|顺延|转入|转)(?:至|到)?下一?年度?${GAP(6)}${AMOUNT}`, 'g'),
-      new RegExp(`(\\d+)件${CLAUSE_GAP(12)}(?:结转|顺延|转入)(?:至|到)?下一?年`, 'g'),
+      new RegExp(`(\\d+)件${GAP(12)}(?:结转|顺延|转入)(?:至|到)?下一?年`, 'g'),
     ],
     accepted: (values) => known(values['requests.carried_forward.total']),
   },
@@ -77,7 +91,7 @@ const STATEMENTS: readonly Statement[] = [
     subject: '行政复议',
     patterns: [
       new RegExp(`行政复议(?:案件|申请)?${AMOUNT}`, 'g'),
-      new RegExp(`(\\d+)件${CLAUSE_GAP(14)}行政复议(?![和、及与]?(?:行政)?诉讼)`, 'g'),
+      new RegExp(`(\\d+)件${GAP(14)}行政复议(?![和、及与]?(?:行政)?诉讼)`, 'g'),
     ],
     accepted: (values) => known(values['appeals.review.total']),
   },
@@ -86,7 +100,7 @@ const STATEMENTS: readonly Statement[] = [
     subject: '行政诉讼',
     patterns: [
       new RegExp(`${NOT_AFTER_REVIEW}行政诉讼(?:案件)?(?:数|数量)?${AMOUNT}`, 'g'),
-      new RegExp(`(\\d+)件${CLAUSE_GAP(14)}${NOT_AFTER_REVIEW}行政诉讼`, 'g'),
+      new RegExp(`(\\d+)件${GAP(14)}${NOT_AFTER_REVIEW}行政诉讼`, 'g'),
     ],
     // The prose may count both kinds of suit, or only one.
     accepted: (values) => {
