@@ -83,7 +83,18 @@ describe('buildSeriesBarOption', () => {
   });
 
   it('turns on aria with decal patterns', () => {
-    expect(zh.aria).toEqual({ enabled: true, decal: { show: true } });
+    expect(zh.aria).toMatchObject({ enabled: true, decal: { show: true } });
+  });
+
+  it('describes the data for screen readers with labels for gaps, never NaN or the category index', () => {
+    const description = (zh.aria as { label: { description: string } }).label.description;
+    expect(description).toContain('柱状图，行政许可 · 本年处理决定数量，4 个单位。');
+    expect(description).toContain('东城镇：2022年 120，2023年 0');
+    expect(description).toContain('西湖街道：2022年 不适用，2023年 未提交');
+    expect(description).not.toContain('NaN');
+    const english = (en.aria as { label: { description: string } }).label.description;
+    expect(english).toContain('Bar chart, Licensing decisions, 4 agencies.');
+    expect(english).toContain('南山乡: 2022 text, 2023 no report');
   });
 
   it('keeps blank, not-applicable, text and missing values null and a real 0 as 0', () => {
@@ -126,6 +137,11 @@ describe('buildSeriesBarOption', () => {
     expect(tooltipOf(en, 0)).toContain('2022：<b>120</b>');
     expect(en.title).toMatchObject({ text: 'Licensing decisions' });
     expect(zh.title).toMatchObject({ text: '行政许可 · 本年处理决定数量' });
+    const untitled = buildSeriesBarOption(LICENSING, { locale: 'en' });
+    expect(untitled.title).toMatchObject({ text: 'Administrative licensing · Decisions this year' });
+    const unknownMetric = buildSeriesBarOption({ ...LICENSING, metric: 'derived.rate' }, { locale: 'en' });
+    expect(unknownMetric.title).toMatchObject({ text: '行政许可 · 本年处理决定数量' });
+    expect(buildSeriesBarOption(LICENSING, { locale: 'zh-CN', title: '' }).title).toBeUndefined();
   });
 
   it('keeps the series markers ECharts passes in, one per year', () => {

@@ -1,17 +1,20 @@
-import type { Locale, SeriesResponse } from '@nianbao/report-format';
+import { cellLabel, type Locale, type SeriesResponse } from '@nianbao/report-format';
 import type { TooltipComponentFormatterCallbackParams } from 'echarts';
 import type { ChartOption } from './chart-option';
 import { escapeHtml } from './escape-html';
-import { toSeriesTable, type SeriesTableCell, type SeriesTableRow } from './series-table';
+import { toSeriesTable, type SeriesTable, type SeriesTableCell, type SeriesTableRow } from './series-table';
 import { formatCount, kindLabel, yearLabel } from './value-kind-labels';
 
-/** `columns`: agencies along the horizontal axis. `bars`: agencies down the vertical axis (narrow screens, long lists). */
+/** `columns`: agencies along the horizontal axis; `bars`: agencies down the vertical axis (narrow, long lists). */
 export type BarLayout = 'columns' | 'bars';
 
 export interface SeriesBarOptions {
   locale: Locale;
   layout?: BarLayout;
-  /** The chart's own title; the series label when left out, none when empty (a page heading already names it). */
+  /**
+   * The chart's own title. Left out: the metric's label in the chart's language (the API's label for a key the
+   * format does not know). Empty: no title, e.g. when a page heading already names the chart.
+   */
   title?: string;
 }
 
@@ -31,8 +34,35 @@ function yearColours(count: number): string[] {
   return Array.from({ length: count }, (_, i) => YEAR_SHADES[Math.round((i * last) / (count - 1))] ?? '#08519c');
 }
 
+/** Agencies named one by one in the aria description before it summarises the rest. */
+const ARIA_MAX_AGENCIES = 30;
+
+function cellText(cell: SeriesTableCell, locale: Locale): string {
+  if (cell.kind === 'number' && cell.value !== null) return formatCount(cell.value, locale);
+  return kindLabel(cell.kind === 'number' ? 'blank' : cell.kind, locale).short;
+}
+
+/**
+ * What a screen reader says for the chart: the metric, then each agency with its value per year, non-numbers by
+ * their label (ECharts' own description would read the category index and `NaN` for gaps).
+ */
+function ariaDescription(table: SeriesTable, label: string, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const rows = table.rows.slice(0, ARIA_MAX_AGENCIES).map((row) => {
+    const values = row.cells.map((cell) => `${yearLabel(cell.year, locale)} ${cellText(cell, locale)}`);
+    return zh ? `${row.label}：${values.join('，')}` : `${row.label}: ${values.join(', ')}`;
+  });
+  const rest = table.rows.length - rows.length;
+  if (zh) {
+    const more = rest > 0 ? `；另有 ${rest} 个单位未列出` : '';
+    return `柱状图，${label}，${table.rows.length} 个单位。${rows.join('；')}${more}。`;
+  }
+  const more = rest > 0 ? `; ${rest} more agencies not listed` : '';
+  return `Bar chart, ${label}, ${table.rows.length} agencies. ${rows.join('; ')}${more}.`;
+}
+
 function cellHtml(cell: SeriesTableCell, locale: Locale): string {
-  if (cell.kind === 'number' && cell.value !== null) return `<b>${escapeHtml(formatCount(cell.value, locale))}</b>`;
+  if (cell.kind === 'number' && cell.value !== null) return `<b>${escapeHtml(cellText(cell, locale))}</b>`;
   const label = kindLabel(cell.kind === 'number' ? 'blank' : cell.kind, locale);
   return `<i>${escapeHtml(label.short)}</i> <span style="color:#6b7280">${escapeHtml(label.explanation)}</span>`;
 }
@@ -71,7 +101,9 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
     });
     return record;
   });
-  const title = options.title ?? series.label;
+  const translated = cellLabel(series.metric, locale);
+  const metricLabel = translated === series.metric ? series.label : translated;
+  const title = options.title ?? metricLabel;
   const horizontal = options.layout === 'bars';
   const categoryAxis = {
     type: 'category' as const,
@@ -87,7 +119,11 @@ export function buildSeriesBarOption(series: SeriesResponse, options: SeriesBarO
   const valueAxis = { type: 'value' as const, minInterval: 1, axisLabel: { color: '#374151' } };
 
   return {
-    aria: { enabled: true, decal: { show: true } },
+    aria: {
+      enabled: true,
+      decal: { show: true },
+      label: { description: ariaDescription(table, title || metricLabel, locale) },
+    },
     color: yearColours(table.years.length),
     title: title
       ? { text: title, left: 0, top: 0, textStyle: { fontSize: 15, fontWeight: 600, color: '#1f2937' } }
