@@ -1,12 +1,13 @@
 /**
  * Whole-parser throughput and memory per file kind, in one process: builds (or copies) N distinct files of each
- * kind, then times parseReport over them and prints reports per second, time per report and peak RSS.
+ * kind, then times parseReport over them and prints reports per second, time per report and peak RSS (and, for
+ * telling the readers' share from the mappers', how many files per second readDocument alone gets through).
  * Goals: ≥ 100/s for text, HTML and .docx; ≥ 10/s for 5-page PDFs; RSS < 300 MB. Figures only, no assertions.
  * Run: npm run bench:parse [-- --files=1000 --pdf-files=200 --kinds=text,html,docx,xlsx,pdf]
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseReport, ParseError } from '@nianbao/report-parser';
+import { parseReport, ParseError, readDocument } from '@nianbao/report-parser';
 import { buildReportDocx, buildReportHtml, buildReportXlsx, reportFromFixture } from '../test/support/report-files';
 import type { CanonicalReport } from '../test/support/report-layout';
 
@@ -80,6 +81,9 @@ async function benchKind(kind: Kind, count: number): Promise<void> {
   const buildSeconds = (Date.now() - built) / 1000;
   const averageKb = files.reduce((sum, f) => sum + f.byteLength, 0) / files.length / 1024;
   await parseReport(files[0]);
+  const readStarted = process.hrtime.bigint();
+  for (const file of files) await readDocument(file).catch(() => undefined);
+  const readSeconds = Number(process.hrtime.bigint() - readStarted) / 1e9;
   let peak = process.memoryUsage().rss;
   const failures = new Map<string, number>();
   let values = 0;
@@ -102,6 +106,7 @@ async function benchKind(kind: Kind, count: number): Promise<void> {
       `${files.length} files (${averageKb.toFixed(0)} KB avg, built in ${buildSeconds.toFixed(1)} s)`,
       `${(files.length / seconds).toFixed(1)} reports/s`,
       `${((seconds * 1000) / files.length).toFixed(1)} ms/report`,
+      `readDocument alone ${(files.length / readSeconds).toFixed(1)}/s`,
       `peak RSS ${megabytes(peak)} MB`,
       `${(values / files.length).toFixed(0)} values/report`,
       `failures: ${failed}`,

@@ -27,6 +27,13 @@ describe('decodeText', () => {
     expect(decodeText(iconv.encode(html, 'big5'), { html: true })).toBe(html);
   });
 
+  it('reads GBK bytes as GBK when the page wrongly declares UTF-8 or Latin-1', () => {
+    for (const charset of ['utf-8', 'ISO-8859-1']) {
+      const html = `<meta charset="${charset}"><p>政府信息公开工作年度报告</p>`;
+      expect(decodeText(iconv.encode(html, 'gbk'), { html: true })).toBe(html);
+    }
+  });
+
   it('prefers valid UTF-8 over a stale GB2312 declaration', () => {
     const html = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312"><p>年度报告</p>';
     expect(decodeText(Buffer.from(html, 'utf-8'), { html: true })).toBe(html);

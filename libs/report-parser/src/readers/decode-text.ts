@@ -11,6 +11,12 @@ export interface DecodeOptions {
   html?: boolean;
 }
 
+/**
+ * Declarations that cannot be right for bytes that failed as UTF-8 on a Chinese page: a page that says UTF-8 but is
+ * not, and the Western defaults many CMS templates print whatever the content (decoding GBK as Latin-1 is mojibake).
+ */
+const UNTRUSTED_DECLARATIONS = /^(utf-?8|iso-8859-1|latin-?1|windows-1252|cp1252|us-ascii|ascii)$/;
+
 const CHINESE_LEGACY = new Set(['gbk', 'gb2312', 'gb18030', 'gb_2312-80', 'x-gbk', 'cp936', 'euc-cn', 'hz-gb-2312']);
 
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): string {
@@ -25,7 +31,9 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): stri
   if (isMostlyValid(asUtf8)) return asUtf8;
 
   const declared = options.html ? declaredCharset(bytes) : null;
-  if (declared && !CHINESE_LEGACY.has(declared) && iconv.encodingExists(declared)) return iconv.decode(buffer, declared);
+  if (declared && !CHINESE_LEGACY.has(declared) && !UNTRUSTED_DECLARATIONS.test(declared) && iconv.encodingExists(declared)) {
+    return iconv.decode(buffer, declared);
+  }
   return iconv.decode(buffer, 'gb18030');
 }
 

@@ -1,154 +1,220 @@
+import { Parser } from 'htmlparser2';
 import type { DocCell, DocRow, DocumentModel } from '../document';
 import { ParseError, ParseErrorCode } from '../errors';
 import type { ReaderLimits } from './limits';
-import { attr, childrenOf, findChild, parseXmlPart, tagOf, textOf, type XmlNode } from './ooxml';
+import { decodeXmlPart, decodeXmlText } from './ooxml';
 import { TextBudget } from './text-budget';
 import { ZipContainer } from './zip-container';
 
 /**
- * .docx → document model, from word/document.xml alone. Body paragraphs and tables come in document order. Table rows
- * are laid on the table's real grid: `w:gridSpan` widens a cell, `w:vMerge` restart/continue merges it downwards,
- * `w:gridBefore` leaves slots empty; every slot a merge covers is marked `covered` and repeats the merged text.
- * A table holding other tables is page layout and is read as ordinary content. Text boxes, drawings, deleted text
- * and field codes are not part of the body text.
+ * .docx → document model, from word/document.xml alone, read as a stream of XML events (htmlparser2 in XML mode,
+ * entities left undecoded and only the predefined ones decoded here). Body paragraphs and tables come in document
+ * order. Table rows are laid on the table's real grid: `w:gridSpan` widens a cell, `w:vMerge` restart/continue merges
+ * it downwards, `w:gridBefore` leaves slots empty; every slot a merge covers is marked `covered` and repeats the
+ * merged text. A table holding other tables is page layout and is read as ordinary content. Text boxes, drawings,
+ * deleted text and field codes are not body text.
  */
 
-/** Wrappers whose children are read as if they stood in the wrapper's place. */
-const TRANSPARENT = new Set(['w:sdt', 'w:sdtContent', 'w:customXml', 'w:smartTag', 'w:ins', 'w:hyperlink', 'w:fldSimple', 'w:dir', 'w:bdo', 'mc:AlternateContent', 'mc:Choice']);
-/** Subtrees that never carry body text. */
-const IGNORED = new Set(['w:txbxContent', 'w:drawing', 'w:pict', 'w:object', 'mc:Fallback', 'w:del', 'w:moveFrom', 'w:sdtPr', 'w:rPr', 'w:pPr', 'w:tcPr', 'w:trPr', 'w:tblPr', 'w:sectPr']);
+/** Subtrees that carry no body text (or text that is not the body's: text boxes, the fallback copy of a drawing). */
+const IGNORED = new Set([
+  'w:txbxContent', 'w:drawing', 'w:pict', 'w:object', 'mc:Fallback', 'w:del', 'w:moveFrom', 'w:sdtPr', 'w:pPr',
+  'w:rPr', 'w:tblPr', 'w:tblGrid', 'w:sectPr', 'w:instrText', 'w:delText', 'w:footnoteReference',
+]);
 
 const MAX_GRID_COLUMNS = 1000;
 
-function paragraphText(paragraph: XmlNode): string {
-  const parts: string[] = [];
-  const visit = (node: XmlNode): void => {
-    const tag = tagOf(node);
-    switch (tag) {
-      case 'w:t':
-        for (const child of childrenOf(node)) parts.push(textOf(child));
-        return;
-      case 'w:tab':
-      case 'w:ptab':
-        parts.push('\t');
-        return;
-      case 'w:br':
-      case 'w:cr':
-        parts.push('\n');
-        return;
-      case 'w:noBreakHyphen':
-        parts.push('-');
-        return;
-      default:
-        if (IGNORED.has(tag) || tag === 'w:tbl' || tag === '#text') return;
-        for (const child of childrenOf(node)) visit(child);
-    }
-  };
-  for (const child of childrenOf(paragraph)) visit(child);
-  return parts.join('');
+type Merge = 'restart' | 'continue' | null;
+
+interface CellNode {
+  gridSpan: number;
+  vMerge: Merge;
+  hMerge: Merge;
+  blocks: Block[];
 }
 
-function intAttr(node: XmlNode | undefined, fallback: number): number {
-  if (!node) return fallback;
-  const parsed = Number.parseInt(attr(node, 'w:val') ?? '', 10);
+interface RowNode {
+  gridBefore: number;
+  cells: CellNode[];
+}
+
+interface TableNode {
+  rows: RowNode[];
+  hasNestedTable: boolean;
+}
+
+type Block = { kind: 'paragraph'; text: string } | { kind: 'table'; table: TableNode };
+
+function intValue(attributes: Record<string, string>, fallback: number): number {
+  const parsed = Number.parseInt(attributes['w:val'] ?? '', 10);
   return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
 }
 
-/** Children through transparent wrappers (content controls, custom XML) down to the wanted tags. */
-function flatten(nodes: readonly XmlNode[], wanted: ReadonlySet<string>): XmlNode[] {
-  const out: XmlNode[] = [];
-  for (const node of nodes) {
-    const tag = tagOf(node);
-    if (wanted.has(tag)) out.push(node);
-    else if (TRANSPARENT.has(tag)) out.push(...flatten(childrenOf(node), wanted));
-  }
-  return out;
+function mergeValue(attributes: Record<string, string>): Merge {
+  return attributes['w:val'] === 'restart' ? 'restart' : 'continue';
 }
 
-const ROW_TAGS = new Set(['w:tr']);
-const CELL_TAGS = new Set(['w:tc']);
-const BLOCK_TAGS = new Set(['w:p', 'w:tbl']);
+/** Collects paragraphs and tables from the XML events; tables are kept whole until they close. */
+class DocxEvents {
+  readonly blocks: Block[] = [];
+  private skipDepth = 0;
+  private tables: TableNode[] = [];
+  private paragraph: string[] | null = null;
+  private text: string[] | null = null;
 
-function containsTable(node: XmlNode): boolean {
-  for (const child of childrenOf(node)) {
-    const tag = tagOf(child);
-    if (tag === 'w:tbl') return true;
-    if (tag !== '#text' && !IGNORED.has(tag) && containsTable(child)) return true;
+  private get cell(): CellNode | undefined {
+    const table = this.tables[this.tables.length - 1];
+    const row = table?.rows[table.rows.length - 1];
+    return row?.cells[row.cells.length - 1];
   }
-  return false;
+
+  private place(block: Block): void {
+    const cell = this.tables.length > 0 ? this.cell : undefined;
+    if (cell) cell.blocks.push(block);
+    else if (this.tables.length === 0) this.blocks.push(block);
+  }
+
+  open(name: string, attributes: Record<string, string>): void {
+    if (this.skipDepth > 0 || IGNORED.has(name)) {
+      this.skipDepth++;
+      return;
+    }
+    const table = this.tables[this.tables.length - 1];
+    switch (name) {
+      case 'w:tbl':
+        if (table) table.hasNestedTable = true;
+        this.tables.push({ rows: [], hasNestedTable: false });
+        break;
+      case 'w:tr':
+        table?.rows.push({ gridBefore: 0, cells: [] });
+        break;
+      case 'w:gridBefore': {
+        const row = table?.rows[table.rows.length - 1];
+        if (row) row.gridBefore = Math.min(intValue(attributes, 0), MAX_GRID_COLUMNS);
+        break;
+      }
+      case 'w:tc':
+        table?.rows[table.rows.length - 1]?.cells.push({ gridSpan: 1, vMerge: null, hMerge: null, blocks: [] });
+        break;
+      case 'w:gridSpan':
+        if (this.cell) this.cell.gridSpan = Math.max(1, Math.min(intValue(attributes, 1), MAX_GRID_COLUMNS));
+        break;
+      case 'w:vMerge':
+        if (this.cell) this.cell.vMerge = mergeValue(attributes);
+        break;
+      case 'w:hMerge':
+        if (this.cell) this.cell.hMerge = mergeValue(attributes);
+        break;
+      case 'w:p':
+        this.paragraph = [];
+        break;
+      case 'w:t':
+        this.text = [];
+        break;
+      case 'w:tab':
+      case 'w:ptab':
+        this.paragraph?.push('\t');
+        break;
+      case 'w:br':
+      case 'w:cr':
+        this.paragraph?.push('\n');
+        break;
+      case 'w:noBreakHyphen':
+        this.paragraph?.push('-');
+        break;
+    }
+  }
+
+  characters(data: string): void {
+    if (this.skipDepth === 0) this.text?.push(data);
+  }
+
+  close(name: string): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth--;
+      return;
+    }
+    switch (name) {
+      case 'w:t':
+        if (this.text) this.paragraph?.push(decodeXmlText(this.text.join('')));
+        this.text = null;
+        break;
+      case 'w:p':
+        if (this.paragraph) this.place({ kind: 'paragraph', text: this.paragraph.join('') });
+        this.paragraph = null;
+        break;
+      case 'w:tbl': {
+        const table = this.tables.pop();
+        if (table) this.place({ kind: 'table', table });
+        break;
+      }
+    }
+  }
 }
 
-class DocxWalker {
+class DocxLayout {
   readonly rows: DocRow[] = [];
   private tables = 0;
 
   constructor(private readonly budget: TextBudget) {}
 
-  blocks(nodes: readonly XmlNode[]): void {
-    for (const node of flatten(nodes, BLOCK_TAGS)) {
-      if (tagOf(node) === 'w:p') this.paragraph(node);
-      else if (containsTable(node)) this.layoutTable(node);
-      else this.table(node);
+  blocks(blocks: readonly Block[]): void {
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') this.paragraph(block.text);
+      else if (block.table.hasNestedTable) this.layoutTable(block.table);
+      else this.table(block.table);
     }
   }
 
-  private paragraph(node: XmlNode): void {
-    for (const line of paragraphText(node).split('\n')) {
-      const text = line.trim();
-      if (text.length === 0) continue;
-      this.budget.spend(text.length);
-      this.rows.push({ cells: [{ text }] });
+  private paragraph(text: string): void {
+    for (const line of text.split('\n')) {
+      const trimmed = line.trim();
+      if (trimmed.length === 0) continue;
+      this.budget.spend(trimmed.length);
+      this.rows.push({ cells: [{ text: trimmed }] });
     }
   }
 
   /** A table used to lay out the page: its cells' content is read in order as body content. */
-  private layoutTable(node: XmlNode): void {
-    for (const tr of flatten(childrenOf(node), ROW_TAGS)) {
-      for (const tc of flatten(childrenOf(tr), CELL_TAGS)) this.blocks(childrenOf(tc));
-    }
+  private layoutTable(table: TableNode): void {
+    for (const row of table.rows) for (const cell of row.cells) this.blocks(cell.blocks);
   }
 
-  private cellText(tc: XmlNode): string {
-    const lines: string[] = [];
-    for (const p of flatten(childrenOf(tc), new Set(['w:p']))) {
-      const text = paragraphText(p).trim();
-      if (text.length > 0) lines.push(text);
-    }
-    return lines.join('\n');
-  }
-
-  private table(node: XmlNode): void {
+  private table(node: TableNode): void {
     const table = ++this.tables;
     let above: DocCell[] = [];
-    let rowNumber = 0;
-    for (const tr of flatten(childrenOf(node), ROW_TAGS)) {
-      const trPr = findChild(tr, 'w:trPr');
+    node.rows.forEach((row, index) => {
       const cells: DocCell[] = [];
-      const gridBefore = Math.min(intAttr(trPr && findChild(trPr, 'w:gridBefore'), 0), MAX_GRID_COLUMNS);
-      for (let i = 0; i < gridBefore; i++) cells.push({ text: '' });
-      for (const tc of flatten(childrenOf(tr), CELL_TAGS)) {
-        const tcPr = findChild(tc, 'w:tcPr');
-        const span = Math.max(1, Math.min(intAttr(tcPr && findChild(tcPr, 'w:gridSpan'), 1), MAX_GRID_COLUMNS));
-        const vMerge = tcPr && findChild(tcPr, 'w:vMerge');
-        const hMerge = tcPr && findChild(tcPr, 'w:hMerge');
+      for (let i = 0; i < row.gridBefore; i++) cells.push({ text: '' });
+      for (const cell of row.cells) {
         const column = cells.length;
-        if (vMerge && (attr(vMerge, 'w:val') ?? 'continue') === 'continue') {
-          for (let i = 0; i < span; i++) cells.push({ text: above[column + i]?.text ?? '', covered: true });
-        } else if (hMerge && (attr(hMerge, 'w:val') ?? 'continue') === 'continue' && column > 0) {
-          for (let i = 0; i < span; i++) cells.push({ text: cells[column - 1].text, covered: true });
+        if (column >= MAX_GRID_COLUMNS) break;
+        if (cell.vMerge === 'continue') {
+          for (let i = 0; i < cell.gridSpan; i++) cells.push({ text: above[column + i]?.text ?? '', covered: true });
+        } else if (cell.hMerge === 'continue' && column > 0) {
+          for (let i = 0; i < cell.gridSpan; i++) cells.push({ text: cells[column - 1].text, covered: true });
         } else {
-          const text = this.cellText(tc);
+          const text = cellText(cell);
           this.budget.spend(text.length);
           cells.push({ text });
-          for (let i = 1; i < span; i++) cells.push({ text, covered: true });
+          for (let i = 1; i < cell.gridSpan; i++) cells.push({ text, covered: true });
         }
-        if (cells.length > MAX_GRID_COLUMNS) break;
       }
       this.budget.spend(cells.length);
-      this.rows.push({ cells, table, row: ++rowNumber });
+      this.rows.push({ cells, table, row: index + 1 });
       above = cells;
-    }
+    });
   }
+}
+
+/** A data cell's paragraphs, trimmed, empty ones dropped, joined with '\n'. */
+function cellText(cell: CellNode): string {
+  const lines: string[] = [];
+  for (const block of cell.blocks) {
+    if (block.kind !== 'paragraph') continue;
+    const text = block.text.trim();
+    if (text.length > 0) lines.push(text);
+  }
+  return lines.join('\n');
 }
 
 export async function readDocx(bytes: Uint8Array, limits: ReaderLimits): Promise<DocumentModel> {
@@ -156,11 +222,19 @@ export async function readDocx(bytes: Uint8Array, limits: ReaderLimits): Promise
   if (!zip.has('word/document.xml')) {
     throw new ParseError(ParseErrorCode.Corrupt, undefined, 'word/document.xml missing');
   }
-  const tree = parseXmlPart(zip.read('word/document.xml'), 'word/document.xml');
-  const documentNode = tree.find((n) => tagOf(n) === 'w:document');
-  const body = documentNode && findChild(documentNode, 'w:body');
-  if (!body) throw new ParseError(ParseErrorCode.Corrupt, undefined, 'word/document.xml has no w:body');
-  const walker = new DocxWalker(new TextBudget(limits.maxTextChars));
-  walker.blocks(childrenOf(body));
-  return { fileKind: 'docx', rows: walker.rows };
+  const xml = decodeXmlPart(zip.read('word/document.xml'), 'word/document.xml');
+  if (!/<w:body[\s>]/.test(xml)) throw new ParseError(ParseErrorCode.Corrupt, undefined, 'word/document.xml has no w:body');
+  const events = new DocxEvents();
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => events.open(name, attributes),
+      ontext: (data) => events.characters(data),
+      onclosetag: (name) => events.close(name),
+    },
+    { xmlMode: true, decodeEntities: false },
+  );
+  parser.end(xml);
+  const layout = new DocxLayout(new TextBudget(limits.maxTextChars));
+  layout.blocks(events.blocks);
+  return { fileKind: 'docx', rows: layout.rows };
 }

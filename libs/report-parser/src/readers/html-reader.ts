@@ -6,7 +6,8 @@ import { TextBudget } from './text-budget';
 /**
  * HTML → document model. Data tables become grid rows (rowspan/colspan expanded, covered slots marked), everything
  * else becomes paragraphs in reading order. A table that contains tables is page layout, not data: its cells are read
- * as ordinary content. Scripts, styles, navigation and other page chrome are skipped.
+ * as ordinary content. Scripts, styles, navigation and other page chrome are skipped. Parsed by htmlparser2 (through
+ * cheerio), which closes implied cells, rows and paragraphs like a browser and is about twice as fast as parse5 here.
  */
 
 const SKIPPED = new Set([
@@ -199,7 +200,7 @@ class HtmlWalker {
 }
 
 export function readHtml(html: string, maxTextChars: number): DocumentModel {
-  const $ = load(html);
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const walker = new HtmlWalker(new TextBudget(maxTextChars));
   for (const node of $.root().toArray()) walker.walk(node);
   walker.flush();
