@@ -19,6 +19,8 @@ const root = path.resolve(__dirname, '..');
 const fromRoot = (...parts: string[]): string => path.join(root, ...parts);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const HEALTH_TIMEOUT_MS = 90_000;
+const SEED_TIMEOUT_MS = 120_000;
+const DEMO_METRIC = 'proactive.licensing.decisions';
 
 function say(message: string): void {
   process.stdout.write(`[demo] ${message}\n`);
@@ -71,6 +73,38 @@ async function waitForHealth(baseUrl: string, api: ChildProcess): Promise<void> 
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`the api did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last})`);
+}
+
+/** Reports the seed stands for (new and already there), from the JSON summary it prints last. */
+function seededReports(output: string): number {
+  const last = output.trim().split('\n').pop() ?? '';
+  try {
+    const summary = JSON.parse(last) as { enqueued?: number; skipped?: number };
+    return (summary.enqueued ?? 0) + (summary.skipped ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
+/** Waits (bounded) until the worker has parsed the seeded reports, so the first page shows the demo city. */
+async function waitForDemoReports(baseUrl: string, expected: number): Promise<void> {
+  if (expected === 0) return;
+  const years = Array.from({ length: 8 }, (_, index) => new Date().getFullYear() - 8 + index).join(',');
+  const deadline = Date.now() + SEED_TIMEOUT_MS;
+  let parsed = 0;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/api/stats/series?metric=${DEMO_METRIC}&years=${years}`).catch(() => undefined);
+    if (response?.ok) {
+      const series = (await response.json()) as { rows: { reportId: string | null }[] };
+      parsed = series.rows.filter((row) => row.reportId !== null).length;
+      if (parsed >= expected) {
+        say(`demo city ready: ${parsed} reports parsed`);
+        return;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  say(`the worker has parsed ${parsed} of ${expected} demo reports so far; the rest appear as it finishes`);
 }
 
 async function main(): Promise<void> {
@@ -131,7 +165,8 @@ async function main(): Promise<void> {
     await waitForHealth(baseUrl, api);
 
     if ((await packageScripts())['demo:seed']) {
-      await runStep('seed', npm, ['run', '--silent', 'demo:seed'], { cwd: root, env: { ...env, API_URL: baseUrl } });
+      const output = await runStep('seed', npm, ['run', '--silent', 'demo:seed'], { cwd: root, env });
+      await waitForDemoReports(baseUrl, seededReports(output));
     } else {
       say('no demo:seed script in package.json: starting without the demo city');
     }

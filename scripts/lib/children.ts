@@ -6,13 +6,15 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
 }
 
-/** Runs a command to completion with its output prefixed; rejects with its exit status. */
-export function runStep(label: string, command: string, args: string[], options: RunOptions): Promise<void> {
+/** Runs a command to completion with its output prefixed; resolves with its stdout, rejects with its exit status. */
+export function runStep(label: string, command: string, args: string[], options: RunOptions): Promise<string> {
   const child = spawnPrefixed(label, command, args, options);
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      if (code === 0) resolve();
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve(stdout);
       else reject(new Error(`${label}: \`${[command, ...args].join(' ')}\` exited with ${signal ?? code}`));
     });
   });
