@@ -51,7 +51,7 @@ describe('splitSections', () => {
         '五、政府信息公开工作存在的主要问题及改进情况',
         '一是公开内容不够全面。',
         '六、其他需要报告的事项',
-        '无。',
+        '无',
       ]),
     );
     expect(sections).toEqual({
@@ -60,7 +60,7 @@ describe('splitSections', () => {
       requests: '',
       appeals: '本年度未发生行政复议。',
       problems: '一是公开内容不够全面。',
-      other: '无。',
+      other: '无',
     });
   });
 

@@ -43,7 +43,9 @@ const MAX_HEADING_CHARS = 32;
 const TABLE_CELL_WORDS =
   /本年新收|上年结转|办理结果|结转下年度|勾稽关系|维持|纠正|审结|商业|科研|公益|法律服务|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|总计|属于|信访举报|重复申请|公开出版物|大量反复|确认或重新|逾期|不掌握|没有现成信息|补正后|国家秘密|法律行政法规|三安全一稳定|第三方合法权益|自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|申请人情况|结果维持|结果纠正|其他结果|尚未审结|未经复议|复议后起诉|本年.{0,4}(?:件数|数量)|现行有效|对外公开总|信息内容|收费金额|处理决定|上一年项目|本年增|采购|第二十条|规章|规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|对外管理服务/;
 const SENTENCE_PUNCTUATION = /[，。；！？,;!?]/;
-const NUMBERS_ONLY = /^[\d.,，\-—–/\\|无]*$/;
+const NUMBERS_ONLY = /^[\d.,，\-—–/\\|]*$/;
+/** `无` alone is a table's n/a cell inside a table's section, and an answer (nothing to report) elsewhere. */
+const NOTHING = /^无[。.]?$/;
 
 /** Sections that hold a table: their prose is sentences, so a short line without punctuation is a cell fragment. */
 const TABULAR_SECTIONS: ReadonlySet<SectionKey> = new Set<SectionKey>(['proactive', 'requests', 'appeals']);
@@ -93,10 +95,11 @@ function lineHeading(line: ProseLine): Heading | null {
   return { key: section?.key ?? null, numeral: numeralValue(numeral), strong: section?.strong ?? false };
 }
 
-function isTableCell(line: ProseLine): boolean {
+function isTableCell(line: ProseLine, section: SectionKey): boolean {
   if (line.inTable || /^\s*\||\|\s*$/.test(line.raw)) return true;
   const text = line.compact;
   if (NUMBERS_ONLY.test(text)) return true;
+  if (NOTHING.test(text)) return TABULAR_SECTIONS.has(section);
   // A label followed by its numbers (`申请数量 821 35`), as a PDF line or a flattened row.
   if (!SENTENCE_PUNCTUATION.test(text) && (line.raw.match(/(?:^|\s)\d+(?:\.\d+)?(?=\s|$)/g) ?? []).length >= 2) return true;
   if (text.length > 40 || text.includes('。')) return false;
@@ -211,7 +214,7 @@ export function splitSections(doc: DocumentModel): Partial<Record<SectionKey, st
       if (unit.line === null || current === null) return;
     }
     const line = unit.line;
-    if (current === null || line === null || isTableCell(line) || line.raw.trim() === '') return;
+    if (current === null || line === null || isTableCell(line, current) || line.raw.trim() === '') return;
     if (TABULAR_SECTIONS.has(current) && isFragment(line)) return;
     collected.get(current)?.push(line.raw.trim());
   });
