@@ -56,6 +56,18 @@ function scannedPdf(): Uint8Array {
   ]);
 }
 
+/** One page of Helvetica text; `encoding` may remap the character codes to other glyph names. */
+function textPdf(lines: string[], encoding = '/WinAnsiEncoding'): Uint8Array {
+  const draw = lines.map((line, i) => `BT /F1 12 Tf 72 ${760 - 20 * i} Td (${line}) Tj ET`).join('\n');
+  return handMadePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding ${encoding} >>`,
+    `<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`,
+  ]);
+}
+
 /** A PDF whose standard security handler demands a user password. */
 function passwordProtectedPdf(): Uint8Array {
   const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 17) % 256).toString(16).padStart(2, '0')).join('');
@@ -173,9 +185,23 @@ describe('readPdf on a LibreOffice PDF (上海市人民政府办公厅 2019)', (
   });
 });
 
+describe('readPdf on a minimal hand-made PDF', () => {
+  it('reads its lines and splits cells at wide gaps', async () => {
+    const doc = await readPdf(textPdf(['Annual report 2023', '', 'Requests                                    12']), DEFAULT_READER_LIMITS);
+    expect(doc.rows.map((r) => r.cells.map((c) => c.text))).toEqual([['Annual report 2023'], ['Requests', '12']]);
+    expect(doc.rows.every((r) => r.page === 1)).toBe(true);
+  });
+});
+
 describe('readPdf refuses what it cannot read', () => {
   it('a scan without a text layer', async () => {
     await expectParseError(readPdf(scannedPdf(), DEFAULT_READER_LIMITS), ParseErrorCode.PdfNoText);
+  });
+
+  it('a text layer whose characters map to nothing readable', async () => {
+    const privateUse = '<< /Type /Encoding /Differences [65 /uniE001 /uniE002 /uniE003] >>';
+    const bytes = textPdf(['ABCABCABCABCABCABC', 'ABCABCABCABCABCABC'], privateUse);
+    await expectParseError(readPdf(bytes, DEFAULT_READER_LIMITS), ParseErrorCode.PdfNoText);
   });
 
   it('a file that demands a password', async () => {

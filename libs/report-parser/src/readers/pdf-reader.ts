@@ -13,6 +13,8 @@ import { TextBudget } from './text-budget';
 
 /** Fewer visible characters than this in the whole file means there is no usable text layer. */
 const MIN_TEXT_CHARS = 20;
+/** Characters a text layer without a usable Unicode mapping yields: controls, private use, replacement. */
+const UNREADABLE = /[\u0000-\u001f\ue000-\uf8ff\ufffd]/g;
 
 export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<DocumentModel> {
   const pdfjs = await loadPdfjs();
@@ -28,10 +30,19 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
     const budget = new TextBudget(limits.maxTextChars);
     const rows: DocRow[] = [];
     let visibleChars = 0;
+    let unreadableChars = 0;
+    let failedPages = 0;
     let previousPage: LayoutLine[] = [];
     let previousRows: DocRow[] = [];
     for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
-      const lines = layoutPage(await readPage(pdfjs, document, pageNumber));
+      const geometry = await readPage(pdfjs, document, pageNumber).catch((error: unknown) => {
+        // One broken page should not cost the rest of the report; a file whose every page is broken is corrupt.
+        if (error instanceof ParseError) throw error;
+        failedPages++;
+        return undefined;
+      });
+      if (!geometry) continue;
+      const lines = layoutPage(geometry);
       continueSplitLabel(previousPage, previousRows, lines);
       const pageRows: DocRow[] = [];
       for (const line of lines) {
@@ -39,6 +50,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
         for (const cell of line.cells) {
           budget.spend(cell.text.length);
           visibleChars += cell.text.replace(/\s+/g, '').length;
+          unreadableChars += cell.text.match(UNREADABLE)?.length ?? 0;
         }
         pageRows.push({ cells: line.cells.map((c) => ({ ...c })), page: pageNumber, line: rows.length + pageRows.length + 1 });
       }
@@ -46,7 +58,11 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
       previousPage = lines.filter((l) => l.cells.length > 0);
       previousRows = pageRows;
     }
+    if (failedPages === document.numPages) throw new ParseError(ParseErrorCode.Corrupt, undefined, 'no page could be read');
     if (visibleChars < MIN_TEXT_CHARS) throw new ParseError(ParseErrorCode.PdfNoText);
+    if (unreadableChars * 2 > visibleChars) {
+      throw new ParseError(ParseErrorCode.PdfNoText, undefined, 'the text layer has no usable character mapping');
+    }
     return { fileKind: 'pdf', rows, pageCount: document.numPages };
   } catch (error) {
     throw asParseError(error);

@@ -508,10 +508,15 @@ function round(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
+/** Wrapped lines join directly, except between two Latin words or numbers, which keep a space. */
+function joinLines(texts: string[]): string {
+  return texts.reduce((joined, next) => (/[A-Za-z0-9]$/.test(joined) && /^[A-Za-z0-9]/.test(next) ? `${joined} ${next}` : joined + next));
+}
+
 function mergeParts(parts: Piece[]): Piece {
   const ordered = [...parts].sort((a, b) => a.top - b.top);
   return {
-    text: ordered.map((p) => p.text).join(''),
+    text: joinLines(ordered.map((p) => p.text)),
     x0: Math.min(...ordered.map((p) => p.x0)),
     x1: Math.max(...ordered.map((p) => p.x1)),
     top: ordered[0].top,
