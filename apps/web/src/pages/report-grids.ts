@@ -80,7 +80,14 @@ export function reportGrids(format: ReportFormat, tableFormats: TableFormats, lo
     },
     requests: {
       version: requestVersion,
-      grid: grid('requests', '', requestRows(requestVersion), REQUEST_COLUMNS, (r, c) => `requests.${r.key}.${c.key}`, locale),
+      grid: grid(
+        'requests',
+        '',
+        requestRows(requestVersion),
+        REQUEST_COLUMNS,
+        (r, c) => `requests.${r.key}.${c.key}`,
+        locale,
+      ),
     },
     appeals: grid('appeals', '', APPEAL_GROUPS, APPEAL_COLUMNS, (r, c) => `appeals.${r.key}.${c.key}`, locale),
   };
