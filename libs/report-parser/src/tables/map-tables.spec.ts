@@ -275,3 +275,40 @@ describe('mapTables', () => {
     expect(reading.values['requests.carried_over.total']).toBe(1);
   });
 });
+
+describe('mapTables, labels apart from their numbers', () => {
+  it('joins a label wrapped over two lines to the numbers under it', () => {
+    const reading = fromText([
+      '申请人情况',
+      '（二）部分公开（区分处理的，只计这一情形，',
+      '不计其他情形）',
+      '0', '1', '0', '0', '0', '0', '1',
+      '（三）不予公开',
+      '1.属于国家秘密',
+      '0', '0', '0', '0', '0', '0', '0',
+    ]);
+    expect(reading.values['requests.partially_granted.commercial']).toBe(1);
+    expect(reading.values['requests.denied.state_secret.total']).toBe(0);
+  });
+
+  it('does not give an unknown row’s numbers to a label standing alone', () => {
+    const reading = fromText([
+      '第二十条第(一)项',
+      '信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |',
+      '规章 | 0 | 0 | 0 |',
+      '规范性文件',
+      '其他主动公开文件(含以本单位名义正式签发的文件) | 186 | 86 | 255 |',
+    ]);
+    expect(reading.values).not.toHaveProperty(['proactive.normative_docs.new_made']);
+    expect(reading.values['proactive.rules.total_published']).toBe(0);
+  });
+
+  it('treats a row of several row labels without numbers as a header', () => {
+    const reading = fromText([
+      ...REQUEST_HEADER,
+      '| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | 部分公开 | 不予公开 | 结转下年度 | 总计 |',
+      '| 0 | 0 | 0 | 0 | 0 | 0 | 0 |',
+    ]);
+    expect(reading.values).toEqual({});
+  });
+});

@@ -14,7 +14,7 @@ import {
 } from '@nianbao/report-format';
 import type { DocRow, DocumentModel } from '../document';
 import { parseCellValue } from './cell-value';
-import type { CatalogEntry, TableId } from './label-catalog';
+import { matchForm, type CatalogEntry, type TableId } from './label-catalog';
 import { splitRuns } from './split-runs';
 import { tokenizeCell, type Token } from './tokenize';
 
@@ -126,8 +126,18 @@ class TableMapper {
   private readonly appealSegments: { group?: string; values: ValueCell[] }[] = [];
   private readonly claimed = new Set<string>();
   private readonly pending: PendingRow[] = [];
-  private readonly orphanLabels: { table: TableId; entry: CatalogEntry; columns: CatalogEntry[] }[] = [];
-  private readonly orphanValues: { table: TableId; values: ValueCell[] }[] = [];
+  /** Position of the segment being read, so that orphans can be paired with the segment right after them. */
+  private sequence = 0;
+  /** Labels without numbers; `incomplete` when the label is cut at the end of its cell (wrapped to the next line). */
+  private readonly orphanLabels: {
+    table: TableId;
+    entry: CatalogEntry;
+    columns: CatalogEntry[];
+    at: number;
+    incomplete: boolean;
+  }[] = [];
+  /** Numbers without a label; `wordy` when text that is no label (a wrapped label's second line) stands before them. */
+  private readonly orphanValues: { table: TableId; values: ValueCell[]; at: number; wordy: boolean }[] = [];
   private readonly findings: Finding[] = [];
   /** PDF: column centres of table 三 (from a full row) and table 四 (from its header cells). */
   private requestAnchors?: number[];
@@ -175,6 +185,7 @@ class TableMapper {
   private visit(segment: Segment): void {
     let rowEntry: CatalogEntry | undefined;
     let rowText = '';
+    let incomplete = false;
     for (const token of segment.tokens) {
       if (token.type !== 'entry') {
         this.lastWasColumn = false;
@@ -237,10 +248,11 @@ class TableMapper {
             rowEntry = entry;
             rowText = token.text;
           }
+          incomplete = token.partial === true;
           break;
       }
     }
-    this.place(segment, rowEntry, rowText);
+    this.place(segment, rowEntry, rowText, incomplete);
   }
 
   private enter(region: TableId | 'none'): void {
@@ -253,8 +265,9 @@ class TableMapper {
     this.region = region;
   }
 
-  private place(segment: Segment, rowEntry: CatalogEntry | undefined, rowText: string): void {
+  private place(segment: Segment, rowEntry: CatalogEntry | undefined, rowText: string, incomplete: boolean): void {
     const { values } = segment;
+    const at = ++this.sequence;
     if (this.region === 'appeals') {
       if (values.length === 0) this.appealHeaderXs.push(...segment.headerXs);
       const collected = this.appealSegments.reduce((n, s) => n + trimBlanks(s.values, 0).length, 0);
@@ -267,15 +280,23 @@ class TableMapper {
     const table = this.region;
     if (rowEntry && rowEntry.table === table) {
       if (values.length === 0) {
-        if (rowEntry.kind === 'row') {
-          this.orphanLabels.push({ table, entry: rowEntry, columns: [...this.proactiveColumns] });
+        const rowLabels = new Set(
+          segment.tokens.flatMap((t) => (t.type === 'entry' && t.entry.kind === 'row' ? [t.entry.key] : [])),
+        );
+        // A row of several row labels and no numbers is a header (`项目 | 本年新收件数 | 予以公开 | …`).
+        if (rowEntry.kind === 'row' && rowLabels.size <= 1) {
+          this.orphanLabels.push({ table, entry: rowEntry, columns: [...this.proactiveColumns], at, incomplete });
         }
         return;
       }
       this.placeRow(table, rowEntry, rowText, values, this.proactiveColumns);
       return;
     }
-    if (!rowEntry && hasNumber(values)) this.orphanValues.push({ table, values });
+    if (!rowEntry && hasNumber(values)) {
+      const labelled = segment.tokens.some((t) => t.type === 'entry' && t.entry.kind !== 'anchor');
+      const wordy = segment.tokens.some((t) => t.type === 'text' && matchForm(t.text).length >= 2);
+      if (!labelled) this.orphanValues.push({ table, values, at, wordy });
+    }
   }
 
   private placeRow(
@@ -443,10 +464,16 @@ class TableMapper {
       const rows = this.orphanValues.filter(
         (o) => o.table === table && (width === undefined || trimBlanks(o.values, width).length === width),
       );
-      if (unique.length === 0 || unique.length !== rows.length) continue;
-      unique.forEach((label, i) => {
-        this.placeRow(table, label.entry, label.entry.form, rows[i].values, label.columns);
-      });
+      const bare = rows.filter((o) => !o.wordy);
+      if (unique.length > 0 && unique.length === bare.length) {
+        unique.forEach((label, i) => this.placeRow(table, label.entry, label.entry.form, bare[i].values, label.columns));
+        continue;
+      }
+      // Otherwise only a label directly followed by its numbers (a wrapped label's second line before them).
+      for (const label of unique) {
+        const next = rows.find((o) => o.at === label.at + 1 && (!o.wordy || label.incomplete));
+        if (next) this.placeRow(table, label.entry, label.entry.form, next.values, label.columns);
+      }
     }
   }
 

@@ -46,6 +46,7 @@ function spaceBefore(c: Compact, at: number): boolean {
   return c.toNorm[at] - c.toNorm[at - 1] > 1;
 }
 
+/** Index of the `)` closing the `(` at `open`, or the last index when the explanation is never closed. */
 function closingParen(compact: string, open: number): number {
   let depth = 0;
   for (let i = open; i < compact.length; i++) {
@@ -88,7 +89,10 @@ export function tokenizeCell(raw: string): Token[] {
       });
       i = match.end;
       if (s[i] === '(' && (match.entry.kind === 'row' || match.entry.kind === 'column' || match.entry.kind === 'group')) {
-        i = closingParen(s, i) + 1;
+        const close = closingParen(s, i);
+        // An explanation left open at the end of the cell: the label goes on in the next line or cell.
+        if (s[close] !== ')') tokens[tokens.length - 1] = { ...tokens[tokens.length - 1], partial: true } as Token;
+        i = close + 1;
       }
       continue;
     }
