@@ -147,6 +147,12 @@ describe('layoutPage', () => {
     expect(lines[2].cells[1]).toMatchObject({ x: 100, xEnd: 120 });
   });
 
+  it('adds no empty cells to a table cut off at the page edge', () => {
+    const header = ['自然人', '商业企业', '法律服务机构'].map((word, i) => run(word, 420 + 60 * i, 200));
+    const lines = page([...header, run('一、本年新收', 60, 230), run('821', 422, 230)]);
+    expect(texts(lines)[1]).toEqual(['一、本年新收', '821']);
+  });
+
   it('adds no empty cells when values do not fall under the header columns one by one', () => {
     const header = [run('上一年项目数量 本年增/减', 120, 200), run('处理决定数量', 300, 200)];
     const lines = page([...header, run('行政许可', 40, 230), run('0', 130, 230), run('0', 200, 230), run('0', 320, 230)]);

@@ -97,7 +97,7 @@ export function layoutPage(page: PageGeometry): LayoutLine[] {
   removePageMarks(lines, page.height);
   verticalBlocks.push(...extractVerticalStacks(lines));
   const nonEmpty = lines.filter((l) => l.pieces.length > 0);
-  return assemble(nonEmpty, verticalBlocks);
+  return assemble(nonEmpty, verticalBlocks, page.width);
 }
 
 function verticalPiece(item: PageTextItem): Piece {
@@ -355,7 +355,7 @@ function tableZones(lines: Line[], rowOf: Map<Line, Row>): TableZone[] {
   return zones;
 }
 
-function assemble(lines: Line[], verticalBlocks: Piece[]): LayoutLine[] {
+function assemble(lines: Line[], verticalBlocks: Piece[], pageWidth: number): LayoutLine[] {
   const rowOf = new Map<Line, Row>();
   for (const line of lines) {
     const row = toRow(line);
@@ -393,7 +393,7 @@ function assemble(lines: Line[], verticalBlocks: Piece[]): LayoutLine[] {
     for (const cells of header) {
       headerLines.push({ cells: cells.map(toCell), top: Math.min(...cells.map((c) => c.top)), hasValues: false });
     }
-    fillBlankSlots(zone, header.flat());
+    fillBlankSlots(zone, header.flat(), pageWidth);
   }
 
   const standalone: Piece[] = [...leftOver];
@@ -453,9 +453,11 @@ function stackHeader(block: Line[]): Piece[][] {
 /**
  * Blank cells are not printed, so a row of a table with blanks has fewer values than columns. When the header's
  * lowest cells give the columns and every value of the table falls under exactly one of them, each row gets an
- * empty cell where it printed nothing.
+ * empty cell where it printed nothing. Not for a table cut off at the page edge.
  */
-function fillBlankSlots(zone: TableZone, header: Piece[]): void {
+function fillBlankSlots(zone: TableZone, header: Piece[], pageWidth: number): void {
+  // A table cut off at the page edge has columns whose values are missing, not blank.
+  if (header.some((c) => c.x0 < 0 || c.x1 > pageWidth)) return;
   const inValueArea = header.filter((c) => c.x1 > zone.labelLimit + 1);
   const leaves = inValueArea.filter(
     (cell) => inValueArea.filter((other) => other !== cell && other.top > cell.top && overlap(cell.x0, cell.x1, other.x0, other.x1) > 0).length < 2,
