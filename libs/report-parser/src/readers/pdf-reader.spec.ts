@@ -68,6 +68,22 @@ function textPdf(lines: string[], encoding = '/WinAnsiEncoding'): Uint8Array {
   ]);
 }
 
+/** Pages of Helvetica text, each a list of [x, y, text] runs. */
+function pagesPdf(pages: [number, number, string][][]): Uint8Array {
+  const pageIds = pages.map((_, i) => 4 + 2 * i);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  ];
+  pages.forEach((runs, i) => {
+    const draw = runs.map(([x, y, text]) => `BT /F1 12 Tf ${x} ${y} Td (${text}) Tj ET`).join('\n');
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`);
+    objects.push(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
+  });
+  return handMadePdf(objects);
+}
+
 /** A PDF whose standard security handler demands a user password. */
 function passwordProtectedPdf(): Uint8Array {
   const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 17) % 256).toString(16).padStart(2, '0')).join('');
@@ -190,6 +206,24 @@ describe('readPdf on a minimal hand-made PDF', () => {
     const doc = await readPdf(textPdf(['Annual report 2023', '', 'Requests                                    12']), DEFAULT_READER_LIMITS);
     expect(doc.rows.map((r) => r.cells.map((c) => c.text))).toEqual([['Annual report 2023'], ['Requests', '12']]);
     expect(doc.rows.every((r) => r.page === 1)).toBe(true);
+  });
+});
+
+describe('readPdf removes running heads and feet', () => {
+  it('drops a line repeated at the top of the pages and the page numbers at the foot', async () => {
+    const page = (n: number, body: string): [number, number, string][] => [
+      [72, 820, 'Annual Report of the Office'],
+      [72, 700, body],
+      [280, 20, `Page ${n} of 3`],
+    ];
+    const doc = await readPdf(pagesPdf([page(1, 'First page text'), page(2, 'Second page text'), page(3, 'Third page text')]), DEFAULT_READER_LIMITS);
+    expect(doc.rows.map((r) => r.cells.map((c) => c.text).join('|'))).toEqual(['First page text', 'Second page text', 'Third page text']);
+    expect(doc.rows.map((r) => r.page)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps a title that only the first page prints', async () => {
+    const doc = await readPdf(pagesPdf([[[72, 820, 'Annual Report 2023'], [72, 700, 'Body one of the report']], [[72, 700, 'Body two of the report']]]), DEFAULT_READER_LIMITS);
+    expect(doc.rows.map((r) => r.cells[0].text)).toEqual(['Annual Report 2023', 'Body one of the report', 'Body two of the report']);
   });
 });
 

@@ -28,12 +28,10 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
       );
     }
     const budget = new TextBudget(limits.maxTextChars);
-    const rows: DocRow[] = [];
     let visibleChars = 0;
     let unreadableChars = 0;
     let failedPages = 0;
-    let previousPage: LayoutLine[] = [];
-    let previousRows: DocRow[] = [];
+    const pages: PageLines[] = [];
     for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
       const geometry = await readPage(pdfjs, document, pageNumber).catch((error: unknown) => {
         // One broken page should not cost the rest of the report; a file whose every page is broken is corrupt.
@@ -42,16 +40,23 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
         return undefined;
       });
       if (!geometry) continue;
-      const lines = layoutPage(geometry);
+      const lines = layoutPage(geometry).filter((l) => l.cells.length > 0);
+      for (const cell of lines.flatMap((l) => l.cells)) {
+        budget.spend(cell.text.length);
+        visibleChars += cell.text.replace(/\s+/g, '').length;
+        unreadableChars += cell.text.match(UNREADABLE)?.length ?? 0;
+      }
+      pages.push({ pageNumber, height: geometry.height, lines });
+    }
+    removeRunningHeads(pages);
+    const rows: DocRow[] = [];
+    let previousPage: LayoutLine[] = [];
+    let previousRows: DocRow[] = [];
+    for (const { pageNumber, lines } of pages) {
       continueSplitLabel(previousPage, previousRows, lines);
       const pageRows: DocRow[] = [];
       for (const line of lines) {
         if (line.cells.length === 0) continue;
-        for (const cell of line.cells) {
-          budget.spend(cell.text.length);
-          visibleChars += cell.text.replace(/\s+/g, '').length;
-          unreadableChars += cell.text.match(UNREADABLE)?.length ?? 0;
-        }
         pageRows.push({ cells: line.cells.map((c) => ({ ...c })), page: pageNumber, line: rows.length + pageRows.length + 1 });
       }
       rows.push(...pageRows);
@@ -112,6 +117,43 @@ function toPageItem(pdfjs: PdfjsModule, viewportTransform: number[], run: PdfTex
   const size = Math.hypot(c, d) || run.height || 1;
   const vertical = run.dir === 'ttb';
   return { text: run.str, x, baseline, size, width: run.width, vertical, height: vertical ? run.height : undefined };
+}
+
+interface PageLines {
+  pageNumber: number;
+  height: number;
+  lines: LayoutLine[];
+}
+
+/** Share of the page height, at the top and at the bottom, where running heads and feet are printed. */
+const HEAD_ZONE = 0.08;
+
+/**
+ * Running heads and feet: a one-cell line at the very top or bottom of the page whose text (numbers aside) comes
+ * back on at least half of the pages, e.g. the report's name over every page or `第 2 页 共 6 页` variants.
+ */
+function removeRunningHeads(pages: PageLines[]): void {
+  if (pages.length < 2) return;
+  const keyOf = (line: LayoutLine) =>
+    line.cells.length === 1 && !line.hasValues ? line.cells[0].text.replace(/\s+/g, '').replace(/\d+/g, '#') : undefined;
+  const edges = (page: PageLines) => {
+    const first = page.lines[0];
+    const last = page.lines[page.lines.length - 1];
+    return [
+      first && first.top < page.height * HEAD_ZONE ? first : undefined,
+      last && last !== first && last.top > page.height * (1 - HEAD_ZONE) ? last : undefined,
+    ].filter((l): l is LayoutLine => l !== undefined);
+  };
+  const pagesWithKey = new Map<string, number>();
+  for (const page of pages) {
+    const keys = new Set(edges(page).map(keyOf).filter((k): k is string => k !== undefined && k.length > 0));
+    for (const key of keys) pagesWithKey.set(key, (pagesWithKey.get(key) ?? 0) + 1);
+  }
+  const needed = Math.max(2, Math.ceil(pages.length / 2));
+  for (const page of pages) {
+    const running = new Set(edges(page).filter((l) => (pagesWithKey.get(keyOf(l) ?? '') ?? 0) >= needed));
+    if (running.size > 0) page.lines = page.lines.filter((l) => !running.has(l));
+  }
 }
 
 const ENUMERATED = /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d))/;
