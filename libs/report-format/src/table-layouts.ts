@@ -105,7 +105,13 @@ export const PROACTIVE_2021: readonly ProactiveBand[] = [
 // ---------------------------------------------------------------- table 二, format 2019
 
 const PREV_ITEMS = column('prev_items', '上一年项目数量', 'Items last year');
-const CHANGE = column('change', '本年增/减', 'Change this year', ['本年增减', '本年增\\减', '本年增']);
+const CHANGE = column('change', '本年增/减', 'Change this year', [
+  '本年增减',
+  '本年增\\减',
+  '本年增、减',
+  '本年增/',
+  '本年增',
+]);
 const DECISIONS_2019 = column('decisions', '处理决定数量', 'Decisions', ['本年处理决定数量']);
 
 export const PROACTIVE_2019: readonly ProactiveBand[] = [

@@ -312,3 +312,20 @@ describe('mapTables, labels apart from their numbers', () => {
     expect(reading.values).toEqual({});
   });
 });
+
+describe('mapTables, prose', () => {
+  it('reads no number from sentences inside the table area', () => {
+    const reading = fromText([
+      '二、主动公开政府信息情况',
+      '全年办理行政许可12件，行政处罚 46 件，行政强制 0 件。',
+      '第二十条第(五)项 |',
+      '信息内容 | 本年处理决定数量 |',
+      '行政许可 | 13 |',
+      '第二十条第(六)项 |',
+      '信息内容 | 本年处理决定数量 |',
+      '行政处罚 | 47 |',
+      '本年增/ | 处理决定数量 |',
+    ]);
+    expect(reading.values).toEqual({ 'proactive.licensing.decisions': 13, 'proactive.penalty.decisions': 47 });
+  });
+});

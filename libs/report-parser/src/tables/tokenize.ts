@@ -7,7 +7,15 @@ import { fuzzyMatch, matchAt, matchForm, splitNumbering, type CatalogEntry } fro
  * A cell usually gives one token; text where labels and numbers run together (`规章000规范性文件898989`) gives many.
  */
 export type Token =
-  | { type: 'entry'; entry: CatalogEntry; alternatives: CatalogEntry[]; text: string; partial?: boolean }
+  | {
+      type: 'entry';
+      entry: CatalogEntry;
+      alternatives: CatalogEntry[];
+      text: string;
+      partial?: boolean;
+      /** The label was printed with its item number (`2.`, `（一）`, `四、`). */
+      numbered?: boolean;
+    }
   | { type: 'value'; text: string; glued: boolean }
   | { type: 'text'; text: string };
 
@@ -86,12 +94,16 @@ export function tokenizeCell(raw: string): Token[] {
         alternatives: matches.filter((m) => m.end === match.end).map((m) => m.entry),
         text: normSlice(c, i, match.end),
         partial: match.partial,
+        numbered: match.number !== undefined,
       });
       i = match.end;
       if (s[i] === '(' && (match.entry.kind === 'row' || match.entry.kind === 'column' || match.entry.kind === 'group')) {
         const close = closingParen(s, i);
         // An explanation left open at the end of the cell: the label goes on in the next line or cell.
-        if (s[close] !== ')') tokens[tokens.length - 1] = { ...tokens[tokens.length - 1], partial: true } as Token;
+        if (s[close] !== ')') {
+          const last = tokens[tokens.length - 1];
+          if (last.type === 'entry') last.partial = true;
+        }
         i = close + 1;
       }
       continue;
@@ -147,17 +159,24 @@ function wholeLabelTypo(compact: string): CatalogEntry | undefined {
 }
 
 /**
- * A label followed in the same cell by a stretch of prose is a sentence that mentions the label
- * (`行政许可方面，全年…`), not a table cell.
+ * Labels and numbers inside a sentence are prose, not cells: a label followed by words (`行政许可方面，全年…`), a row
+ * label after words unless printed with its item number (`全年办理行政许可12件` but not `（四）无2.没有现成…`, a
+ * label wrapped around a vertical heading), a column header between words, a number followed by words.
  */
 function demoteProse(tokens: Token[]): Token[] {
   const wordy = (token: Token | undefined) => token?.type === 'text' && matchForm(token.text).length >= 2;
   return tokens.map((token, i) => {
+    if (token.type === 'value') {
+      // `行政处罚 46 件，…`: a number followed by words is part of a sentence.
+      return wordy(tokens[i + 1]) ? { type: 'text', text: token.text } : token;
+    }
     if (token.type !== 'entry') return token;
     const { kind } = token.entry;
+    const labelLike = kind === 'row' || kind === 'group' || kind === 'column';
     const inSentence =
-      ((kind === 'row' || kind === 'group' || kind === 'column') && wordy(tokens[i + 1])) ||
-      (kind === 'column' && wordy(tokens[i - 1]));
+      (labelLike && wordy(tokens[i + 1])) ||
+      (kind === 'column' && wordy(tokens[i - 1])) ||
+      ((kind === 'row' || kind === 'group') && wordy(tokens[i - 1]) && !token.numbered && !token.partial);
     return inSentence ? { type: 'text', text: token.text } : token;
   });
 }
