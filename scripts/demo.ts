@@ -150,11 +150,9 @@ async function main(): Promise<void> {
     await buildIfStale(env);
     await runStep('migrate', npm, ['run', '--silent', 'migrate'], { cwd: root, env });
 
-    const api = spawnPrefixed('api', process.execPath, [fromRoot('dist', 'apps', 'api', 'src', 'main.js')], { cwd: root, env });
-    const worker = spawnPrefixed('worker', process.execPath, [fromRoot('dist', 'apps', 'worker', 'src', 'main.js')], {
-      cwd: root,
-      env,
-    });
+    const service = { cwd: root, env, ownGroup: true };
+    const api = spawnPrefixed('api', process.execPath, [fromRoot('dist', 'apps', 'api', 'src', 'main.js')], service);
+    const worker = spawnPrefixed('worker', process.execPath, [fromRoot('dist', 'apps', 'worker', 'src', 'main.js')], service);
     children.push(api, worker);
     await processFile.record(children.map((child) => child.pid).filter((pid): pid is number => pid !== undefined));
     for (const [name, child] of [['api', api], ['worker', worker]] as const) {

@@ -20,9 +20,22 @@ export function runStep(label: string, command: string, args: string[], options:
   });
 }
 
-/** Starts a long-running child whose stdout and stderr lines are prefixed with `[label]`. */
-export function spawnPrefixed(label: string, command: string, args: string[], options: RunOptions): ChildProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts a child whose stdout and stderr lines are prefixed with `[label]`. Long-running services get their own
+ * process group (`ownGroup`), so a terminal's Ctrl-C reaches only the demo, which then stops them in order.
+ */
+export function spawnPrefixed(
+  label: string,
+  command: string,
+  args: string[],
+  options: RunOptions & { ownGroup?: boolean },
+): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.ownGroup ?? false,
+  });
   const prefix = `[${label}] `;
   if (child.stdout) createInterface({ input: child.stdout }).on('line', (line) => process.stdout.write(prefix + line + '\n'));
   if (child.stderr) createInterface({ input: child.stderr }).on('line', (line) => process.stderr.write(prefix + line + '\n'));
