@@ -3,6 +3,7 @@
  * kind, then times parseReport over them and prints reports per second, time per report and peak RSS (and, for
  * telling the readers' share from the mappers', how many files per second readDocument alone gets through).
  * Goals: ≥ 100/s for text, HTML and .docx; ≥ 10/s for 5-page PDFs; RSS < 300 MB. Figures only, no assertions.
+ * CPU time per report is printed beside wall time: on a shared machine it is the steadier figure.
  * Run: npm run bench:parse [-- --files=1000 --pdf-files=200 --kinds=text,html,docx,xlsx,pdf]
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -88,6 +89,7 @@ async function benchKind(kind: Kind, count: number): Promise<void> {
   const failures = new Map<string, number>();
   let values = 0;
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   for (let i = 0; i < files.length; i++) {
     try {
       values += Object.keys((await parseReport(files[i], { fileName: `bench-${i}.${kind}` })).values).length;
@@ -98,6 +100,8 @@ async function benchKind(kind: Kind, count: number): Promise<void> {
     if (i % 10 === 0) peak = Math.max(peak, process.memoryUsage().rss);
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / files.length;
   peak = Math.max(peak, process.memoryUsage().rss);
   const failed = [...failures].map(([code, n]) => `${code}×${n}`).join(' ') || 'none';
   console.log(
@@ -105,7 +109,7 @@ async function benchKind(kind: Kind, count: number): Promise<void> {
       kind.padEnd(5),
       `${files.length} files (${averageKb.toFixed(0)} KB avg, built in ${buildSeconds.toFixed(1)} s)`,
       `${(files.length / seconds).toFixed(1)} reports/s`,
-      `${((seconds * 1000) / files.length).toFixed(1)} ms/report`,
+      `${((seconds * 1000) / files.length).toFixed(1)} ms/report (CPU ${cpuMs.toFixed(1)} ms)`,
       `readDocument alone ${(files.length / readSeconds).toFixed(1)}/s`,
       `peak RSS ${megabytes(peak)} MB`,
       `${(values / files.length).toFixed(0)} values/report`,

@@ -119,7 +119,7 @@ export async function readDoc(bytes: Uint8Array, limits: ReaderLimits): Promise<
   } catch (error) {
     throw new ParseError(ParseErrorCode.Corrupt, undefined, `Word 97 file could not be read: ${describe(error)}`);
   }
-  if (body.length > limits.maxTextChars * 2) {
+  if (body.length > limits.maxTextChars) {
     throw new ParseError(ParseErrorCode.TooLarge, '文件包含的文字过多，超过允许的上限', `${body.length} characters`);
   }
   return { fileKind: 'doc', rows: rowsFromWordText(body, new TextBudget(limits.maxTextChars)) };

@@ -88,6 +88,17 @@ describe('readXlsx', () => {
     await expect(readXlsx(wide, { ...limits, maxTextChars: 100_000 })).rejects.toMatchObject({ code: 'file_too_large' });
   });
 
+  it('refuses cell references beyond Excel\'s 1,048,576 rows or 16,384 columns', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await workbook((book) => (book.addWorksheet('s').getCell('A1').value = 1)));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')?.async('string');
+    for (const [ref, row] of [['A1048577', '1048577'], ['XFE1', '1']]) {
+      zip.file('xl/worksheets/sheet1.xml', (sheet ?? '').replace('r="A1"', `r="${ref}"`).replace('<row r="1"', `<row r="${row}"`));
+      const bytes = await zip.generateAsync({ type: 'uint8array' });
+      await expect(readXlsx(bytes, limits)).rejects.toMatchObject({ code: 'corrupt_file' });
+    }
+  });
+
   it('refuses a workbook exceljs cannot read as corrupt_file', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = new JSZip();
