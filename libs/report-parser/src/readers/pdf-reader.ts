@@ -1,7 +1,7 @@
 import type { DocRow, DocumentModel } from '../document';
 import { ParseError, ParseErrorCode } from '../errors';
 import type { ReaderLimits } from './limits';
-import { layoutPage, type LayoutLine, type PageGeometry, type PageTextItem } from './pdf/page-layout';
+import { layoutPage, type LayoutLine, type PageGeometry, type PageTextItem, type TableColumn } from './pdf/page-layout';
 import { loadPdfjs, pdfjsDataPaths, type PdfDocument, type PdfjsModule, type PdfPage, type PdfTextRun } from './pdf/pdfjs';
 import { TextBudget } from './text-budget';
 
@@ -32,6 +32,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
     let unreadableChars = 0;
     let failedPages = 0;
     const pages: PageLines[] = [];
+    let carried: TableColumn[] | undefined;
     for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
       const geometry = await readPage(pdfjs, document, pageNumber).catch((error: unknown) => {
         // One broken page should not cost the rest of the report; a file whose every page is broken is corrupt.
@@ -40,7 +41,9 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
         return undefined;
       });
       if (!geometry) continue;
-      const lines = layoutPage(geometry).filter((l) => l.cells.length > 0);
+      const layout = layoutPage(geometry, carried);
+      carried = layout.columns;
+      const lines = layout.lines.filter((l) => l.cells.length > 0);
       for (const cell of lines.flatMap((l) => l.cells)) {
         budget.spend(cell.text.length);
         visibleChars += cell.text.replace(/\s+/g, '').length;
@@ -116,7 +119,9 @@ function toPageItem(pdfjs: PdfjsModule, viewportTransform: number[], run: PdfTex
   const [, , c, d, x, baseline] = pdfjs.Util.transform(viewportTransform, run.transform);
   const size = Math.hypot(c, d) || run.height || 1;
   const vertical = run.dir === 'ttb';
-  return { text: run.str, x, baseline, size, width: run.width, vertical, height: vertical ? run.height : undefined };
+  // Some fonts report no advance width: estimate one so the run still has an extent.
+  const width = run.width > 0 ? run.width : run.str.length * size * 0.75;
+  return { text: run.str, x, baseline, size, width, vertical, height: vertical ? run.height : undefined };
 }
 
 interface PageLines {

@@ -13,7 +13,7 @@ function tableRow(label: string | undefined, numbers: string[], y: number): Page
 }
 
 function page(items: PageTextItem[]): LayoutLine[] {
-  return layoutPage({ width: 595, height: 842, items });
+  return layoutPage({ width: 595, height: 842, items }).lines;
 }
 
 const texts = (lines: LayoutLine[]) => lines.map((l) => l.cells.map((c) => c.text));
@@ -145,6 +145,17 @@ describe('layoutPage', () => {
     const lines = page([run('行政复议', 60, 170), ...header, ...values]);
     expect(texts(lines)).toEqual([['行政复议'], ['维持', '纠正', '其他', '审结', '总计'], ['5', '', '', '2', '7']]);
     expect(lines[2].cells[1]).toMatchObject({ x: 100, xEnd: 120 });
+  });
+
+  it('places blank cells of a table continued on the next page by the columns of its header', () => {
+    const header = ['维持', '纠正', '其他', '审结', '总计'].map((word, i) => run(word, 100 + 40 * i, 780));
+    const first = layoutPage({ width: 595, height: 842, items: [...header, run('行一', 40, 800), run('1', 102, 800), run('1', 262, 800)] });
+    expect(first.columns).toHaveLength(5);
+    const next = layoutPage({ width: 595, height: 842, items: [run('行二', 40, 100), run('3', 182, 100), run('3', 262, 100), run('正文', 40, 300)] }, first.columns);
+    expect(texts(next.lines)).toEqual([['行二', '', '', '3', '', '3'], ['正文']]);
+    expect(next.columns).toBeUndefined();
+    const unrelated = layoutPage({ width: 595, height: 842, items: [run('标题', 40, 60), run('行二', 40, 100), run('3', 182, 100), run('3', 262, 100)] }, first.columns);
+    expect(texts(unrelated.lines)[1]).toEqual(['行二', '3', '3']);
   });
 
   it('adds no empty cells to a table cut off at the page edge', () => {

@@ -68,7 +68,7 @@ const GLUED_PAGE_MARK = /^(.*\d)\s*[-－—–~]\s*\d{1,4}\s*[-－—–~]$/;
 /** A bare page number or `3/6` in a margin. */
 const MARGIN_NUMBER = /^(?:\d{1,4}|\d{1,4}\s*\/\s*\d{1,4})$/;
 /** What a value cell may hold: a number (signed, with separators and a unit) or a not-applicable mark. */
-const VALUE = /^(?:[+\-]?\d[\d,.]*(?:%|件|万元|元|个|次|条)?|[/\-—–]+)$/;
+const VALUE = /^(?:(?:[+\-]|增加?|减少?)?\d[\d,.]*(?:%|件|万元|元|个|次|条|项)?|[/\-—–]+)$/;
 /** Labels that start a new item (一、 （三） 1. 2、 (4)), so they never continue the line above. */
 const ENUMERATOR = /^(?:[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*[、.．]|\d{1,2}\s*[、.．](?!\d))/;
 
@@ -85,7 +85,20 @@ const WRAP_GAP = 1.2;
 /** Page margins where bare numbers are page numbers, as a share of the page height. */
 const MARGIN = 0.1;
 
-export function layoutPage(page: PageGeometry): LayoutLine[] {
+/** A table column, from the header's lowest cells: blank slots are found against these. */
+export interface TableColumn {
+  x0: number;
+  x1: number;
+}
+
+export interface PageLayout {
+  lines: LayoutLine[];
+  /** The columns of a table that runs to the foot of the page, for its continuation on the next page. */
+  columns?: TableColumn[];
+}
+
+/** `carried`: the columns of a table that ended the previous page, in case this page continues it. */
+export function layoutPage(page: PageGeometry, carried?: readonly TableColumn[]): PageLayout {
   const horizontal: PageTextItem[] = [];
   const verticalBlocks: Piece[] = [];
   for (const item of page.items) {
@@ -97,7 +110,7 @@ export function layoutPage(page: PageGeometry): LayoutLine[] {
   removePageMarks(lines, page.height);
   verticalBlocks.push(...extractVerticalStacks(lines));
   const nonEmpty = lines.filter((l) => l.pieces.length > 0);
-  return assemble(nonEmpty, verticalBlocks, page.width);
+  return assemble(nonEmpty, verticalBlocks, page.width, page.height, carried);
 }
 
 function verticalPiece(item: PageTextItem): Piece {
@@ -355,7 +368,13 @@ function tableZones(lines: Line[], rowOf: Map<Line, Row>): TableZone[] {
   return zones;
 }
 
-function assemble(lines: Line[], verticalBlocks: Piece[], pageWidth: number): LayoutLine[] {
+function assemble(
+  lines: Line[],
+  verticalBlocks: Piece[],
+  pageWidth: number,
+  pageHeight: number,
+  carried: readonly TableColumn[] | undefined,
+): PageLayout {
   const rowOf = new Map<Line, Row>();
   for (const line of lines) {
     const row = toRow(line);
@@ -383,18 +402,25 @@ function assemble(lines: Line[], verticalBlocks: Piece[], pageWidth: number): La
     }
   }
 
-  // Header cells wrapped over several lines above a table become one header line.
+  // Header cells wrapped over lines above a table become one header line; the header's columns place blank cells.
+  // A table continued from the previous page without its header uses the columns carried over.
   const headerLines: LayoutLine[] = [];
-  for (const zone of zones) {
+  let columns: TableColumn[] | undefined;
+  zones.forEach((zone, index) => {
     const block = headerBlock(lines, zone, rowOf, absorbed);
-    if (block.length === 0) continue;
+    if (block.length === 0) {
+      const continued = index === 0 && carried !== undefined && opensPage(lines, zone, rowOf, absorbed, pageHeight);
+      columns = continued && carried && fillBlankSlots(zone, carried) ? [...carried] : undefined;
+      return;
+    }
     for (const line of block) absorbed.add(line);
     const header = stackHeader(block);
     for (const cells of header) {
       headerLines.push({ cells: cells.map(toCell), top: Math.min(...cells.map((c) => c.top)), hasValues: false });
     }
-    fillBlankSlots(zone, header.flat(), pageWidth);
-  }
+    const found = headerColumns(zone, header.flat(), pageWidth);
+    columns = found && fillBlankSlots(zone, found) ? found : undefined;
+  });
 
   const standalone: Piece[] = [...leftOver];
   for (const block of verticalBlocks) {
@@ -414,7 +440,22 @@ function assemble(lines: Line[], verticalBlocks: Piece[], pageWidth: number): La
     output.push({ cells: [toCell(block)], top: block.top, hasValues: false });
   }
   output.push(...headerLines);
-  return output.sort((a, b) => a.top - b.top);
+  output.sort((a, b) => a.top - b.top);
+  const lastZone = zones[zones.length - 1];
+  const endsPage = lastZone !== undefined && closesPage(lines, lastZone, rowOf, absorbed, pageHeight);
+  return { lines: output, columns: endsPage ? columns : undefined };
+}
+
+/** True when nothing but page-edge text or label fragments precedes the zone's first row on the page. */
+function opensPage(lines: Line[], zone: TableZone, rowOf: Map<Line, Row>, absorbed: Set<Line>, pageHeight: number): boolean {
+  const first = lines.findIndex((l) => rowOf.get(l) === zone.rows[0]);
+  return lines.slice(0, first).every((l) => absorbed.has(l) || l.refBottom < pageHeight * MARGIN);
+}
+
+/** True when nothing but page-edge text or label fragments follows the zone's last row on the page. */
+function closesPage(lines: Line[], zone: TableZone, rowOf: Map<Line, Row>, absorbed: Set<Line>, pageHeight: number): boolean {
+  const last = lines.findIndex((l) => rowOf.get(l) === zone.rows[zone.rows.length - 1]);
+  return lines.slice(last + 1).every((l) => absorbed.has(l) || l.refTop > pageHeight * (1 - MARGIN));
 }
 
 /** Lines of a table's header: the text-only lines stacked closely above its first row. */
@@ -455,27 +496,31 @@ function stackHeader(block: Line[]): Piece[][] {
  * lowest cells give the columns and every value of the table falls under exactly one of them, each row gets an
  * empty cell where it printed nothing. Not for a table cut off at the page edge.
  */
-function fillBlankSlots(zone: TableZone, header: Piece[], pageWidth: number): void {
+function headerColumns(zone: TableZone, header: Piece[], pageWidth: number): TableColumn[] | undefined {
   // A table cut off at the page edge has columns whose values are missing, not blank.
-  if (header.some((c) => c.x0 < 0 || c.x1 > pageWidth)) return;
+  if (header.some((c) => c.x0 < 0 || c.x1 > pageWidth)) return undefined;
   const inValueArea = header.filter((c) => c.x1 > zone.labelLimit + 1);
   const leaves = inValueArea.filter(
     (cell) => inValueArea.filter((other) => other !== cell && other.top > cell.top && overlap(cell.x0, cell.x1, other.x0, other.x1) > 0).length < 2,
   );
-  const columns: { x0: number; x1: number }[] = [];
+  const columns: TableColumn[] = [];
   for (const leaf of [...leaves].sort((a, b) => a.x0 - b.x0)) {
     const last = columns[columns.length - 1];
     if (last && overlap(last.x0, last.x1, leaf.x0, leaf.x1) > 0) last.x1 = Math.max(last.x1, leaf.x1);
     else columns.push({ x0: leaf.x0, x1: leaf.x1 });
   }
-  if (columns.length < 2) return;
+  return columns.length >= 2 ? columns : undefined;
+}
+
+/** Gives each row an empty cell for every column it printed nothing in; false when the values do not fit the columns. */
+function fillBlankSlots(zone: TableZone, columns: readonly TableColumn[]): boolean {
   const columnOf = (value: Piece) => {
     const hits = columns.map((c, i) => ({ i, shared: overlap(c.x0, c.x1, value.x0, value.x1) })).filter((h) => h.shared > 0);
     return hits.length === 1 ? hits[0].i : -1;
   };
   const placements = zone.rows.map((row) => row.values.map(columnOf));
   const clean = placements.every((slots) => slots.every((slot, i) => slot >= 0 && (i === 0 || slot > slots[i - 1])));
-  if (!clean) return;
+  if (!clean) return false;
   zone.rows.forEach((row, r) => {
     if (row.values.length === columns.length) return;
     const bySlot = new Map(placements[r].map((slot, i) => [slot, row.values[i]]));
@@ -484,6 +529,7 @@ function fillBlankSlots(zone: TableZone, header: Piece[], pageWidth: number): vo
       (column, slot) => bySlot.get(slot) ?? { text: '', x0: column.x0, x1: column.x1, top: row.top, bottom: row.bottom, size },
     );
   });
+  return true;
 }
 
 /**
