@@ -13,6 +13,8 @@ export interface TestAppsOptions {
   /** Without it the queue runs on BullMQ's PostgreSQL backend in the test database. */
   redisUrl?: string;
   queuePrefix: string;
+  /** Start the worker module too (default true). */
+  withWorker?: boolean;
   /** Extra environment, e.g. upload limits; validated like the real process's. */
   env?: Record<string, string>;
 }
@@ -21,8 +23,8 @@ export interface TestApps {
   config: AppConfig;
   /** The real api module over HTTP (not listening; pass `api.getHttpServer()` to supertest). */
   api: INestApplication;
-  /** The real worker module, consuming the same queue. */
-  worker: INestApplicationContext;
+  /** The real worker module, consuming the same queue (null with `withWorker: false`). */
+  worker: INestApplicationContext | null;
   close(): Promise<void>;
 }
 
@@ -41,15 +43,18 @@ export async function startTestApps(options: TestAppsOptions): Promise<TestApps>
   const api = apiModule.createNestApplication({ logger: ['error', 'warn'] });
   configureHttp(api, config);
   await api.init();
-  const worker = await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }).compile();
-  worker.useLogger(['error', 'warn']);
-  await worker.init();
+  const worker =
+    options.withWorker === false
+      ? null
+      : await Test.createTestingModule({ imports: [WorkerModule.forRoot(config)] }).compile();
+  worker?.useLogger(['error', 'warn']);
+  await worker?.init();
   return {
     config,
     api,
     worker,
     close: async () => {
-      await worker.close();
+      await worker?.close();
       await api.close();
       await rm(storageDir, { recursive: true, force: true });
     },
