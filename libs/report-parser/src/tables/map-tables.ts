@@ -47,6 +47,21 @@ interface Segment {
   headerXs: number[];
 }
 
+interface PositionalRow {
+  table: 'requests' | 'appeals';
+  keys: string[];
+  label: string;
+  cells: ValueCell[];
+}
+
+/** How a row was read: cleanly (one reading), or not (flagged, several splits, placed later by position). */
+interface Attempt {
+  clean: boolean;
+  finding?: Finding;
+  pending?: PendingRow;
+  positional?: PositionalRow;
+}
+
 /** A row of cells waiting for the consistency rules: one candidate when the text decides it, several otherwise. */
 interface PendingRow {
   keys: string[];
@@ -123,8 +138,14 @@ class TableMapper {
   private requestHeader: string[] = [];
   private appealsHeaderSeen = false;
   private appealsGroup?: string;
-  private readonly appealSegments: { group?: string; values: ValueCell[] }[] = [];
-  private readonly claimed = new Set<string>();
+  /** Table 四's numbers, by block: each time the table starts again (printed twice) a new block begins. */
+  private readonly appealSegments: { block: number; group?: string; values: ValueCell[] }[] = [];
+  private appealsBlock = 0;
+  /**
+   * Rows already read, by `table.row`: the first clean reading of a row wins; a reading that could not decide its
+   * cells gives way to a clean copy of the same row later in the document (tables printed twice, once run together).
+   */
+  private readonly claimed = new Map<string, Attempt>();
   private readonly pending: PendingRow[] = [];
   /** Position of the segment being read, so that orphans can be paired with the segment right after them. */
   private sequence = 0;
@@ -143,9 +164,9 @@ class TableMapper {
   private requestAnchors?: number[];
   private readonly appealHeaderXs: number[] = [];
   /** PDF rows with blank cells left out of the text layer, placed by position once the columns are known. */
-  private readonly positionalRows: { table: TableId; keys: string[]; label: string; cells: ValueCell[] }[] = [];
+  private readonly positionalRows: PositionalRow[] = [];
   /** A row with fewer cells than its columns, kept back while nothing follows it: the text may have been cut. */
-  private shortRow?: { keys: string[]; label: string; cells: ValueCell[] };
+  private shortRow?: { rowId: string; keys: string[]; label: string; cells: ValueCell[] };
 
   read(doc: DocumentModel): TableReading {
     for (const row of doc.rows) {
@@ -261,6 +282,7 @@ class TableMapper {
     if (region === 'appeals' && this.region !== 'appeals') {
       this.appealsHeaderSeen = false;
       this.appealsGroup = undefined;
+      this.appealsBlock++;
     }
     this.region = region;
   }
@@ -270,9 +292,11 @@ class TableMapper {
     const at = ++this.sequence;
     if (this.region === 'appeals') {
       if (values.length === 0) this.appealHeaderXs.push(...segment.headerXs);
-      const collected = this.appealSegments.reduce((n, s) => n + trimBlanks(s.values, 0).length, 0);
+      const collected = this.appealSegments
+        .filter((s) => s.block === this.appealsBlock)
+        .reduce((n, s) => n + trimBlanks(s.values, 0).length, 0);
       if (this.appealsHeaderSeen && hasNumber(values) && collected < APPEAL_GROUPS.length * APPEAL_COLUMNS.length) {
-        this.appealSegments.push({ group: this.appealsGroup, values });
+        this.appealSegments.push({ block: this.appealsBlock, group: this.appealsGroup, values });
       }
       return;
     }
@@ -312,7 +336,7 @@ class TableMapper {
 
   private placeProactive(entry: CatalogEntry, label: string, values: ValueCell[], columns: readonly CatalogEntry[]): void {
     const rowKey = entry.key;
-    if (this.claimed.has(`proactive.${rowKey}`)) return;
+    if (!this.canTake(`proactive.${rowKey}`)) return;
     const headerKeys = columns.map((c) => `proactive.${rowKey}.${c.key}`);
     const headerFits = headerKeys.length > 0 && headerKeys.every((k) => cellDef(k) !== undefined);
     const format = this.proactiveFormat() ?? '2021';
@@ -336,7 +360,7 @@ class TableMapper {
     const rowKey = entry.key;
     if (rowKey === 'other_handling') this.requestsVersion ??= '2019';
     if (rowKey.startsWith('other_handling.')) this.requestsVersion = '2021';
-    if (this.claimed.has(`requests.${rowKey}`)) return;
+    if (!this.canTake(`requests.${rowKey}`)) return;
     const keys = REQUEST_COLUMNS.map((c) => `requests.${rowKey}.${c.key}`);
     let cells = values;
     if (trimmedLength(cells) === APPLICANT_COUNT + 1 && !runPieces(cells).runMode) {
@@ -383,31 +407,50 @@ class TableMapper {
     const source = values[0]?.source ?? {};
     if (runMode) {
       const { splits, truncated } = splitRuns(pieces, keys.length, amountColumns);
-      this.claimed.add(rowId);
       if (splits.length === 0 || truncated) {
-        this.flag(keys, `「${label}」一行的数字连在一起，无法唯一拆分为 ${keys.length} 个单元格`);
+        const finding = this.flag(keys, `「${label}」一行的数字连在一起，无法唯一拆分为 ${keys.length} 个单元格`);
+        this.claimed.set(rowId, { clean: false, finding });
         return;
       }
-      this.pending.push({ keys, candidates: splits, sources: keys.map(() => source), label });
+      const row = { keys, candidates: splits, sources: keys.map(() => source), label };
+      this.pending.push(row);
+      this.claimed.set(rowId, { clean: splits.length === 1, pending: row });
       return;
     }
     const cells = trimBlanks(values, keys.length);
     if (cells.length !== keys.length) {
       if (!hasNumber(cells)) return;
-      this.claimed.add(rowId);
       if (cells.length < keys.length && cells.every((c) => c.x !== undefined)) {
-        this.positionalRows.push({ table: rowId.startsWith('requests.') ? 'requests' : 'appeals', keys, label, cells });
+        const positional = { table: rowId.startsWith('requests.') ? 'requests' : 'appeals', keys, label, cells } as const;
+        this.positionalRows.push(positional);
+        this.claimed.set(rowId, { clean: false, positional });
         return;
       }
       if (cells.length < keys.length) {
-        this.shortRow = { keys, label, cells };
+        this.shortRow = { rowId, keys, label, cells };
+        this.claimed.set(rowId, { clean: false });
         return;
       }
-      this.flag(keys, `「${label}」一行有 ${cells.length} 个单元格，应为 ${keys.length} 个，无法确定各数字所在的列`);
+      const finding = this.flag(keys, `「${label}」一行有 ${cells.length} 个单元格，应为 ${keys.length} 个，无法确定各数字所在的列`);
+      this.claimed.set(rowId, { clean: false, finding });
       return;
     }
-    this.claimed.add(rowId);
-    this.pending.push({ keys, candidates: [cells.map((c) => c.text)], sources: cells.map((c) => c.source), label });
+    const row = { keys, candidates: [cells.map((c) => c.text)], sources: cells.map((c) => c.source), label };
+    this.pending.push(row);
+    this.claimed.set(rowId, { clean: true, pending: row });
+  }
+
+  /** True when the row has not been read cleanly yet; an undecided earlier reading of it is withdrawn. */
+  private canTake(rowId: string): boolean {
+    const prior = this.claimed.get(rowId);
+    if (!prior) return true;
+    if (prior.clean) return false;
+    if (prior.finding) this.findings.splice(this.findings.indexOf(prior.finding), 1);
+    if (prior.pending) this.pending.splice(this.pending.indexOf(prior.pending), 1);
+    if (prior.positional) this.positionalRows.splice(this.positionalRows.indexOf(prior.positional), 1);
+    if (this.shortRow?.rowId === rowId) this.shortRow = undefined;
+    this.claimed.delete(rowId);
+    return true;
   }
 
   /**
@@ -424,7 +467,7 @@ class TableMapper {
       return;
     }
     const message = `「${row.label}」一行有 ${row.cells.length} 个单元格，应为 ${row.keys.length} 个，无法确定各数字所在的列`;
-    this.flag(row.keys, message);
+    this.claimed.set(row.rowId, { clean: false, finding: this.flag(row.keys, message) });
   }
 
   /**
@@ -446,8 +489,10 @@ class TableMapper {
     }
   }
 
-  private flag(keys: string[], message: string): void {
-    this.findings.push({ rule: 'V.ambiguous_cells', severity: 'error', status: 'flagged', cells: keys, message });
+  private flag(keys: string[], message: string): Finding {
+    const finding: Finding = { rule: 'V.ambiguous_cells', severity: 'error', status: 'flagged', cells: keys, message };
+    this.findings.push(finding);
+    return finding;
   }
 
   /**
@@ -457,7 +502,7 @@ class TableMapper {
   private pairOrphans(): void {
     for (const table of ['proactive', 'requests'] as const) {
       const labels = this.orphanLabels.filter(
-        (o) => o.table === table && !this.claimed.has(`${table}.${o.entry.key}`) && o.entry.key !== 'other_handling',
+        (o) => o.table === table && !this.claimed.get(`${table}.${o.entry.key}`)?.clean && o.entry.key !== 'other_handling',
       );
       const unique = labels.filter((o, i) => labels.findIndex((p) => p.entry.key === o.entry.key) === i);
       const width = table === 'requests' ? APPLICANT_COUNT : undefined;
@@ -478,25 +523,33 @@ class TableMapper {
   }
 
   private placeAppeals(): void {
-    if (this.appealSegments.length === 0) return;
+    const blocks = [...new Set(this.appealSegments.map((s) => s.block))];
+    for (const block of blocks) this.placeAppealBlock(this.appealSegments.filter((s) => s.block === block));
+  }
+
+  private placeAppealBlock(segments: readonly { group?: string; values: ValueCell[] }[]): void {
     const groupKeys = APPEAL_GROUPS.map((g) => g.key);
     const columnKeys = APPEAL_COLUMNS.map((c) => c.key);
     const byGroup =
-      this.appealSegments.every((s) => s.group && trimBlanks(s.values, 5).length === 5 && !runPieces(s.values).runMode) &&
-      new Set(this.appealSegments.map((s) => s.group)).size === this.appealSegments.length;
+      segments.every((s) => s.group && trimBlanks(s.values, 5).length === 5 && !runPieces(s.values).runMode) &&
+      new Set(segments.map((s) => s.group)).size === segments.length;
     if (byGroup) {
-      for (const segment of this.appealSegments) {
-        const keys = columnKeys.map((c) => `appeals.${segment.group}.${c}`);
-        this.addPending(`appeals.${segment.group}`, keys, segment.group ?? '', segment.values, new Set());
+      for (const segment of segments) {
+        const rowId = `appeals.${segment.group}`;
+        if (!this.canTake(rowId) || !this.canTake('appeals')) continue;
+        const keys = columnKeys.map((c) => `${rowId}.${c}`);
+        this.addPending(rowId, keys, segment.group ?? '', segment.values, new Set());
       }
       return;
     }
-    const all = this.appealSegments.flatMap((s) => s.values);
+    if (!this.canTake('appeals') || groupKeys.some((g) => this.claimed.get(`appeals.${g}`)?.clean)) return;
+    const all = segments.flatMap((s) => s.values);
     const keys = groupKeys.flatMap((g) => columnKeys.map((c) => `appeals.${g}.${c}`));
     const { runMode } = runPieces(all);
     const values = runMode ? all : trimBlanks(all, keys.length);
     if (!runMode && values.length > keys.length) {
-      this.flag(keys, `表四有 ${values.length} 个数字，应为 ${keys.length} 个，无法确定各数字所在的列`);
+      const finding = this.flag(keys, `表四有 ${values.length} 个数字，应为 ${keys.length} 个，无法确定各数字所在的列`);
+      this.claimed.set('appeals', { clean: false, finding });
       return;
     }
     this.addPending('appeals', keys, '表四', values, new Set());
