@@ -73,7 +73,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await acquireLock(lockPath, dataDir);
   try {
     const runAs = await postgresUserIfRoot(log);
-    await makeReachable(dataDir, runAs, log);
+    await makeReachable(path.dirname(dataDir), runAs, log);
+    await makeReachable(binaries.binDir, runAs, log);
     const credentials = await ensureCluster(dataDir, binaries, runAs, log);
 
     let port = await reuseRunningServer(dataDir, credentials, binaries, runAs, log);
@@ -113,6 +114,7 @@ export async function stopEmbeddedPostgres(dataDirInput: string): Promise<void> 
 }
 
 interface Binaries {
+  binDir: string;
   initdb: string;
   pgCtl: string;
 }
@@ -130,7 +132,7 @@ function locateBinaries(): Binaries {
   }
   const binDir = path.join(path.dirname(entry), '..', 'native', 'bin');
   const suffix = process.platform === 'win32' ? '.exe' : '';
-  return { initdb: path.join(binDir, `initdb${suffix}`), pgCtl: path.join(binDir, `pg_ctl${suffix}`) };
+  return { binDir, initdb: path.join(binDir, `initdb${suffix}`), pgCtl: path.join(binDir, `pg_ctl${suffix}`) };
 }
 
 async function acquireLock(lockPath: string, dataDir: string): Promise<void> {
@@ -180,12 +182,12 @@ async function userIds(name: string): Promise<RunAs | undefined> {
 }
 
 /**
- * As root, the `postgres` user must be able to reach the data directory (e.g. a project cloned under a 0700
- * home or temp directory). Ancestors it cannot traverse get the execute (search-only) bit for others.
+ * As root, the `postgres` user must be able to reach the binaries and the data directory (e.g. in a project cloned
+ * under a 0700 home or temp directory). `dir` and ancestors it cannot traverse get the search-only bit for others.
  */
-async function makeReachable(dataDir: string, runAs: RunAs, log: (message: string) => void): Promise<void> {
+async function makeReachable(start: string, runAs: RunAs, log: (message: string) => void): Promise<void> {
   if (runAs.uid === undefined || runAs.gid === undefined) return;
-  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+  for (let dir = start; ; dir = path.dirname(dir)) {
     const stat = await fs.stat(dir);
     const searchable =
       (stat.mode & 0o001) !== 0 ||
