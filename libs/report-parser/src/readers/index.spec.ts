@@ -84,6 +84,18 @@ describe('readDocument dispatch by content', () => {
     expect(await codeOf(readDocument(docx, { limits: { maxTextChars: 2000 } }))).toBe(ParseErrorCode.TooLarge);
   });
 
+  it('calls a readable file without any text empty_file', async () => {
+    const docx = await buildReportDocx({ title: '', paragraphs: [], values: {}, formats: { proactive: '2021', requests: '2021' } });
+    expect(await codeOf(readDocument(docx))).toBe('accepted');
+    const JSZip = (await import('jszip')).default;
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document xmlns:w="w"><w:body><w:p/><w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>');
+    expect(await codeOf(readDocument(await zip.generateAsync({ type: 'uint8array' })))).toBe(ParseErrorCode.Empty);
+    expect(await codeOf(readDocument(Buffer.from('<html><head><title>t</title></head><body><p>&nbsp;</p></body></html>')))).toBe(
+      ParseErrorCode.Empty,
+    );
+  });
+
   it('ignores limits that are not positive numbers', async () => {
     const doc = await readDocument(readFileSync(`${SHANGHAI}.html`), { limits: { maxTextChars: -1, maxBytes: Number.NaN } });
     expect(doc.fileKind).toBe('html');

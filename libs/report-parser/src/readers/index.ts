@@ -44,18 +44,24 @@ async function dispatch(bytes: Uint8Array, limits: ReaderLimits): Promise<Docume
 
 /**
  * Bytes → document model. The type is sniffed from the content (never the name), the matching reader runs within
- * the limits, and every failure comes out as a ParseError with a stable code.
+ * the limits, and every failure comes out as a ParseError with a stable code. A document with no text at all (an
+ * empty .docx, a page of bare markup, a workbook of empty sheets) is empty_file.
  */
 export async function readDocument(bytes: Uint8Array, options: ReadOptions = {}): Promise<DocumentModel> {
   const limits = resolveLimits(options.limits);
   if (bytes.byteLength > limits.maxBytes) {
     throw new ParseError(ParseErrorCode.TooLarge, undefined, `${bytes.byteLength} bytes, limit ${limits.maxBytes}`);
   }
+  let document: DocumentModel;
   try {
-    return await dispatch(bytes, limits);
+    document = await dispatch(bytes, limits);
   } catch (error) {
     if (error instanceof ParseError) throw error;
     const name = options.fileName ? `${options.fileName}: ` : '';
     throw new ParseError(ParseErrorCode.Corrupt, undefined, `${name}${describe(error)}`);
   }
+  if (!document.rows.some((row) => row.cells.some((cell) => cell.text.trim().length > 0))) {
+    throw new ParseError(ParseErrorCode.Empty, undefined, `${document.fileKind} file without any text`);
+  }
+  return document;
 }
