@@ -17,8 +17,15 @@ interface EmbeddedServer {
 
 type ServerSource = { kind: 'url'; url: string } | { kind: 'embedded' } | { kind: 'none' };
 
+let decided: ServerSource | undefined;
+
 /** Decides once per test file where Postgres comes from: TEST_DATABASE_URL, else the embedded server, else none. */
 function serverSource(suite: string): ServerSource {
+  decided ??= decideServerSource(suite);
+  return decided;
+}
+
+function decideServerSource(suite: string): ServerSource {
   const settings = loadTestSettings();
   if (reachable(settings.databaseUrl, 5432)) return { kind: 'url', url: settings.databaseUrl };
   if (!settings.ci && existsSync(EMBEDDED_MODULE)) {
