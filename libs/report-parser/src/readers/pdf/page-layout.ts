@@ -82,6 +82,8 @@ const BASELINE_SHIFT = 0.3;
 const SAME_LINE_OVERLAP = 0.5;
 /** Largest gap between the lines of one wrapped cell, in font sizes. */
 const WRAP_GAP = 1.2;
+/** How far, in font sizes, a label group may be from the line of a row it is attached to. */
+const NEARBY_ROWS = 20;
 /** Page margins where bare numbers are page numbers, as a share of the page height. */
 const MARGIN = 0.1;
 
@@ -224,32 +226,51 @@ function sameColumn(a: Piece, b: Piece): boolean {
  * Labels printed one character per line (`三` `、` `本` `年` …) cross the rows they sit beside; taken out of those
  * rows, they become one vertical block.
  */
+interface Single {
+  piece: Piece;
+  line: Line;
+}
+
 function extractVerticalStacks(lines: Line[]): Piece[] {
-  const singles: { piece: Piece; line: Line }[] = [];
+  const singles: Single[] = [];
   for (const line of lines) {
     for (const piece of line.pieces) {
       const chars = compact(piece.text);
       if (chars.length >= 1 && chars.length <= 2 && /^[\u3400-\u9fff]/.test(chars)) singles.push({ piece, line });
     }
   }
+  // A run's characters share a left edge: bucket them by it, ordered top to bottom, so each step looks only at the
+  // few characters just below the last one and a page of many short cells stays near linear.
+  const buckets = new Map<number, Single[]>();
+  for (const single of singles) {
+    const key = Math.round(single.piece.x0 / 3);
+    for (const k of [key - 1, key, key + 1]) {
+      const bucket = buckets.get(k);
+      if (bucket) bucket.push(single);
+      else buckets.set(k, [single]);
+    }
+  }
+  for (const bucket of buckets.values()) bucket.sort((a, b) => a.piece.top - b.piece.top);
   singles.sort((a, b) => a.piece.x0 - b.piece.x0 || a.piece.top - b.piece.top);
   const used = new Set<Piece>();
   const blocks: Piece[] = [];
   for (const start of singles) {
     if (used.has(start.piece)) continue;
+    const near = buckets.get(Math.round(start.piece.x0 / 3)) ?? [];
     const run = [start];
+    let at = near.indexOf(start);
     for (;;) {
       const last = run[run.length - 1].piece;
-      const next = singles
-        .filter(
-          (s) =>
-            !used.has(s.piece) &&
-            !run.includes(s) &&
-            Math.abs(s.piece.x0 - last.x0) <= 1.5 &&
-            s.piece.top > last.top &&
-            s.piece.top - last.bottom <= WRAP_GAP * last.size,
-        )
-        .sort((a, b) => a.piece.top - b.piece.top)[0];
+      let next: Single | undefined;
+      for (let i = at + 1; i < near.length; i++) {
+        const candidate = near[i].piece;
+        if (candidate.top - last.bottom > WRAP_GAP * last.size) break;
+        if (candidate.top > last.top && !used.has(candidate) && Math.abs(candidate.x0 - last.x0) <= 1.5) {
+          next = near[i];
+          at = i;
+          break;
+        }
+      }
       if (!next) break;
       run.push(next);
     }
@@ -394,12 +415,9 @@ function assemble(
     }
     joinWrappedLabels(groups);
     for (const orphan of attachFloatingGroups(groups, zone.rows)) leftOver.push(mergeParts(orphan.parts));
-    for (const row of zone.rows) {
-      row.labels = groups
-        .filter((g) => g.row === row)
-        .map((g) => mergeParts(g.parts))
-        .sort((a, b) => a.x0 - b.x0);
-    }
+    const labelsOf = new Map<Row, Piece[]>(zone.rows.map((row) => [row, []]));
+    for (const group of groups) if (group.row) labelsOf.get(group.row)?.push(mergeParts(group.parts));
+    for (const [row, labels] of labelsOf) row.labels = labels.sort((a, b) => a.x0 - b.x0);
   }
 
   // Header cells wrapped over lines above a table become one header line; the header's columns place blank cells.
@@ -579,19 +597,38 @@ function mergeParts(parts: Piece[]): Piece {
  */
 function joinWrappedLabels(groups: LabelGroup[]): void {
   const ordered = [...groups].sort((a, b) => a.parts[0].top - b.parts[0].top);
+  // Every part, by its bottom edge, and the group it now belongs to: a lower line looks only at the parts ending
+  // just above it, and among those only at the lowest part of each group.
   const owner = new Map<Piece, LabelGroup>();
-  for (const g of ordered) owner.set(g.parts[0], g);
+  const lowest = new Map<LabelGroup, Piece>();
+  for (const g of ordered) {
+    for (const part of g.parts) owner.set(part, g);
+    lowest.set(g, g.parts.reduce((a, b) => (b.bottom > a.bottom ? b : a)));
+  }
+  const byBottom = [...owner.keys()].sort((a, b) => a.bottom - b.bottom);
+  const firstEndingAfter = (y: number) => {
+    let lo = 0;
+    let hi = byBottom.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byBottom[mid].bottom < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   for (const lower of ordered) {
     if (lower.parts.length === 0) continue;
     const head = lower.parts[0];
     if (ENUMERATOR.test(compact(head.text))) continue;
     let best: LabelGroup | undefined;
     let bestGap = Infinity;
-    for (const upper of ordered) {
-      if (upper === lower || upper.parts.length === 0) continue;
-      const last = upper.parts.reduce((a, b) => (b.bottom > a.bottom ? b : a));
+    for (let i = firstEndingAfter(head.top - WRAP_GAP * head.size); i < byBottom.length; i++) {
+      const last = byBottom[i];
       const gap = head.top - last.bottom;
-      if (gap < -0.3 * head.size || gap > WRAP_GAP * Math.min(head.size, last.size)) continue;
+      if (gap < -0.3 * head.size) break;
+      const upper = owner.get(last);
+      if (!upper || upper === lower || lowest.get(upper) !== last) continue;
+      if (gap > WRAP_GAP * Math.min(head.size, last.size)) continue;
       if (!sameColumn(last, head) || Math.max(last.size, head.size) > 1.25 * Math.min(last.size, head.size)) continue;
       if (upper.row && lower.row && upper.row !== lower.row) continue;
       if (gap < bestGap) {
@@ -600,7 +637,11 @@ function joinWrappedLabels(groups: LabelGroup[]): void {
       }
     }
     if (!best) continue;
+    for (const part of lower.parts) owner.set(part, best);
     best.parts.push(...lower.parts);
+    const ownLowest = lowest.get(best);
+    const mergedLowest = lowest.get(lower);
+    if (mergedLowest && (!ownLowest || mergedLowest.bottom > ownLowest.bottom)) lowest.set(best, mergedLowest);
     best.row = best.row ?? lower.row;
     lower.parts = [];
     lower.row = undefined;
@@ -614,36 +655,50 @@ function joinWrappedLabels(groups: LabelGroup[]): void {
  * beside no row are returned, to stay lines of their own.
  */
 function attachFloatingGroups(groups: LabelGroup[], rows: Row[]): LabelGroup[] {
-  const bandOf = (row: Row) => {
-    let top = row.top;
-    let bottom = row.bottom;
-    for (const g of groups) {
-      if (g.row !== row) continue;
-      const band = groupBand(g);
-      top = Math.min(top, band.top);
-      bottom = Math.max(bottom, band.bottom);
+  // Each row's band (its line and the label groups it owns) and whether it has a label yet, kept up to date.
+  const bands = new Map(rows.map((row) => [row, { top: row.top, bottom: row.bottom, labelled: false }]));
+  const claim = (group: LabelGroup, row: Row) => {
+    const band = bands.get(row);
+    if (!band) return;
+    const own = groupBand(group);
+    band.top = Math.min(band.top, own.top);
+    band.bottom = Math.max(band.bottom, own.bottom);
+    band.labelled = true;
+  };
+  for (const group of groups) if (group.row) claim(group, group.row);
+  // Rows are in reading order; a group can only sit beside rows within a few lines of it.
+  const firstRowBelow = (y: number) => {
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid].bottom < y) lo = mid + 1;
+      else hi = mid;
     }
-    return { top, bottom };
+    return lo;
   };
   for (const group of groups) {
     if (group.row) continue;
     const band = groupBand(group);
-    const reach = 0.5 * group.parts[0].size;
+    const size = group.parts[0].size;
+    const reach = 0.5 * size;
     let best: Row | undefined;
     let bestScore = -Infinity;
-    for (const row of rows) {
-      const rowBand = bandOf(row);
+    for (let i = firstRowBelow(band.top - NEARBY_ROWS * size); i < rows.length && rows[i].top <= band.bottom + NEARBY_ROWS * size; i++) {
+      const row = rows[i];
+      const rowBand = bands.get(row);
+      if (!rowBand) continue;
       const shared = overlap(band.top - reach, band.bottom + reach, rowBand.top, rowBand.bottom);
       if (shared <= 0) continue;
-      const unlabelled = !groups.some((g) => g.row === row);
       const centre = Math.abs((band.top + band.bottom) / 2 - (rowBand.top + rowBand.bottom) / 2);
-      const score = (unlabelled ? 1000 : 0) + shared - centre / 100;
+      const score = (rowBand.labelled ? 0 : 1000) + shared - centre / 100;
       if (score > bestScore) {
         best = row;
         bestScore = score;
       }
     }
     group.row = best;
+    if (best) claim(group, best);
   }
   const orphans = groups.filter((g) => !g.row);
   for (const orphan of orphans) groups.splice(groups.indexOf(orphan), 1);
