@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadProcessConfig } from '@nianbao/config';
+import { ConfigError, loadProcessConfig } from '@nianbao/config';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -11,6 +11,7 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+  const code = error instanceof ConfigError ? ` [${error.code}]` : '';
+  process.stderr.write(`${error instanceof Error ? `${error.name}${code}: ${error.message}` : String(error)}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { NestFactory } from '@nestjs/core';
-import { loadProcessConfig } from '@nianbao/config';
+import { ConfigError, loadProcessConfig } from '@nianbao/config';
 import { ApiModule } from '../api.module';
 import { DemoSeedService } from './demo-seed.service';
 
@@ -17,6 +17,7 @@ async function seedDemo(): Promise<void> {
 }
 
 seedDemo().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+  const code = error instanceof ConfigError ? ` [${error.code}]` : '';
+  process.stderr.write(`${error instanceof Error ? `${error.name}${code}: ${error.message}` : String(error)}\n`);
   process.exit(1);
 });
