@@ -68,8 +68,8 @@ function textPdf(lines: string[], encoding = '/WinAnsiEncoding'): Uint8Array {
   ]);
 }
 
-/** Pages of Helvetica text, each a list of [x, y, text] runs. */
-function pagesPdf(pages: [number, number, string][][]): Uint8Array {
+/** Pages of Helvetica text, each a list of [x, y, text] runs or of raw content operators. */
+function pagesPdf(pages: ([number, number, string] | string)[][]): Uint8Array {
   const pageIds = pages.map((_, i) => 4 + 2 * i);
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
@@ -77,7 +77,7 @@ function pagesPdf(pages: [number, number, string][][]): Uint8Array {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
   pages.forEach((runs, i) => {
-    const draw = runs.map(([x, y, text]) => `BT /F1 12 Tf ${x} ${y} Td (${text}) Tj ET`).join('\n');
+    const draw = runs.map((r) => (typeof r === 'string' ? r : `BT /F1 12 Tf ${r[0]} ${r[1]} Td (${r[2]}) Tj ET`)).join('\n');
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i] + 1} 0 R >>`);
     objects.push(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
   });
@@ -206,6 +206,26 @@ describe('readPdf on a minimal hand-made PDF', () => {
     const doc = await readPdf(textPdf(['Annual report 2023', '', 'Requests                                    12']), DEFAULT_READER_LIMITS);
     expect(doc.rows.map((r) => r.cells.map((c) => c.text))).toEqual([['Annual report 2023'], ['Requests', '12']]);
     expect(doc.rows.every((r) => r.page === 1)).toBe(true);
+  });
+});
+
+describe('readPdf on turned text', () => {
+  it('reads a label turned a quarter as one vertical cell and drops a diagonal watermark', async () => {
+    const bytes = pagesPdf([
+      [
+        [72, 760, 'Report body text'],
+        'BT /F1 12 Tf 0 -1 1 0 40 720 Tm (SIDEWAYS) Tj ET',
+        'BT /F1 40 Tf 0.7 0.7 -0.7 0.7 150 650 Tm (DRAFT) Tj ET',
+        [72, 700, 'Requests'],
+        [300, 700, '12'],
+      ],
+    ]);
+    const doc = await readPdf(bytes, DEFAULT_READER_LIMITS);
+    const texts = doc.rows.flatMap((r) => r.cells.map((c) => c.text));
+    const sideways = doc.rows.flatMap((r) => r.cells).find((c) => c.text === 'SIDEWAYS');
+    expect((sideways?.xEnd ?? Infinity) - (sideways?.x ?? 0)).toBeLessThanOrEqual(12);
+    expect(texts).not.toContain('DRAFT');
+    expect(rowValues(doc, 'Requests')).toEqual(['12']);
   });
 });
 

@@ -107,7 +107,8 @@ async function readPage(pdfjs: PdfjsModule, document: PdfDocument, pageNumber: n
     const items: PageTextItem[] = [];
     for (const run of content.items) {
       if (!('str' in run) || !run.str.trim()) continue;
-      items.push(toPageItem(pdfjs, viewport.transform, run));
+      const item = toPageItem(pdfjs, viewport.transform, run);
+      if (item) items.push(item);
     }
     return { width: viewport.width, height: viewport.height, items };
   } finally {
@@ -115,13 +116,23 @@ async function readPage(pdfjs: PdfjsModule, document: PdfDocument, pageNumber: n
   }
 }
 
-function toPageItem(pdfjs: PdfjsModule, viewportTransform: number[], run: PdfTextRun): PageTextItem {
-  const [, , c, d, x, baseline] = pdfjs.Util.transform(viewportTransform, run.transform);
+/**
+ * A text run in page coordinates. Runs turned a quarter (a label printed sideways in a narrow cell) are read as
+ * vertical text; runs at any other angle (a diagonal watermark) are decoration and dropped.
+ */
+function toPageItem(pdfjs: PdfjsModule, viewportTransform: number[], run: PdfTextRun): PageTextItem | undefined {
+  const [a, b, c, d, x, baseline] = pdfjs.Util.transform(viewportTransform, run.transform);
   const size = Math.hypot(c, d) || run.height || 1;
-  const vertical = run.dir === 'ttb';
   // Some fonts report no advance width: estimate one so the run still has an extent.
   const width = run.width > 0 ? run.width : run.str.length * size * 0.75;
-  return { text: run.str, x, baseline, size, width, vertical, height: vertical ? run.height : undefined };
+  const along = Math.hypot(a, b) || 1;
+  const sideways = Math.abs(b) / along;
+  if (run.dir === 'ttb') return { text: run.str, x, baseline, size, width, vertical: true, height: run.height };
+  if (sideways < 0.2) return { text: run.str, x, baseline, size, width };
+  if (sideways < 0.95) return undefined;
+  // Turned a quarter: the run covers `width` down the page from where it starts (or up to it, when it reads upwards).
+  const top = b > 0 ? baseline : baseline - width;
+  return { text: run.str, x: x - size / 2, baseline: top + size, size, width: size, vertical: true, height: width };
 }
 
 interface PageLines {
