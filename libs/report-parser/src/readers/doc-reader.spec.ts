@@ -31,6 +31,12 @@ describe('rowsFromWordText', () => {
     expect(shape(rows)).toEqual([['信息内容', '本年新\n制作数量', '本年新\n公开数量'], ['规章', '', '13']]);
   });
 
+  it('reads the marked in-cell paragraph and line breaks as line breaks inside the cell, the first cell included', () => {
+    const rows = rowsFromWordText('（二）部分公开\u001c（区分处理的）\t3\t\n规章\t本年新\u001c制作数量\t\n', budget());
+    expect(shape(rows)).toEqual([['（二）部分公开\n（区分处理的）', '3'], ['规章', '本年新\n制作数量']]);
+    expect(rows.every((r) => r.table === 1)).toBe(true);
+  });
+
   it('gives continuation slots of a merged cell as empty cells', () => {
     const rows = rowsFromWordText('三、本年度办理结果\t（一）予以公开\t1\t\n\t（二）部分公开\t2\t\n', budget());
     expect(shape(rows)).toEqual([['三、本年度办理结果', '（一）予以公开', '1'], ['', '（二）部分公开', '2']]);
@@ -48,6 +54,8 @@ describe('readDoc', () => {
     expect(rows[3]).toEqual(['一、本年新收政府信息公开申请数量', '821', '35', '', '', '2', '1', '859']);
     expect(rows[7]).toEqual(['', '（三）不予公开', '1.属于国家秘密', '14', '', '', '', '', '', '']);
     expect(rows[25]).toEqual(['四、结转下年度继续办理', '72', '', '', '', '', '', '72']);
+    const header = doc.rows.find((r) => r.table === 1 && r.cells[0].text === '信息内容');
+    expect(header?.cells.map((c) => c.text)).toEqual(['信息内容', '本年新\n制作数量', '本年新\n公开数量', '对外公开总数量']);
   });
 
   it('refuses bytes word-extractor cannot read as corrupt_file', async () => {
