@@ -45,6 +45,7 @@ function childElements(element: Element, names: ReadonlySet<string>): Element[] 
 const SECTION_TAGS = new Set(['thead', 'tbody', 'tfoot']);
 const ROW_TAG = new Set(['tr']);
 const CELL_TAGS = new Set(['td', 'th']);
+const CAPTION_TAG = new Set(['caption']);
 
 function tableRows(table: Element): Element[] {
   const rows: Element[] = [];
@@ -149,7 +150,7 @@ class HtmlWalker {
   }
 
   private table(element: Element): void {
-    for (const caption of childElements(element, new Set(['caption']))) {
+    for (const caption of childElements(element, CAPTION_TAG)) {
       this.inline.push(cellText(caption));
       this.flush();
     }
@@ -178,8 +179,7 @@ class HtmlWalker {
         this.budget.spend(text.length + colSpan);
         for (let i = 0; i < colSpan; i++) {
           cells.push(i === 0 ? { text } : { text, covered: true });
-          if (rowSpan > 1) pending[column] = { text, rowsLeft: rowSpan - 1 };
-          else pending[column] = undefined;
+          pending[column] = rowSpan > 1 ? { text, rowsLeft: rowSpan - 1 } : undefined;
           column++;
         }
       }
