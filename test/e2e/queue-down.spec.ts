@@ -16,8 +16,11 @@ describeWithPostgres(__filename, 'the api with its queue unreachable', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await apps?.close();
-    await db?.drop();
+    try {
+      await apps?.close();
+    } finally {
+      await db?.drop();
+    }
   });
 
   it('reports the queue down in health with 503', async () => {
