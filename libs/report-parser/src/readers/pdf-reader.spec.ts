@@ -84,6 +84,24 @@ function pagesPdf(pages: ([number, number, string] | string)[][]): Uint8Array {
   return handMadePdf(objects);
 }
 
+/**
+ * One page in a Chinese font the PDF does not embed (STSong-Light, UCS-2 codes): pdfjs can only map its codes to
+ * text with the package's CJK character maps. Runs are [x, y, size, text].
+ */
+function chinesePdf(runs: [number, number, number, string][]): Uint8Array {
+  const hex = (text: string) => [...text].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const draw = runs.map(([x, y, size, text]) => `BT /F1 ${size} Tf ${x} ${y} Td <${hex(text)}> Tj ET`).join('\n');
+  return handMadePdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 6 0 R >>',
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [5 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>',
+    `<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`,
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
+
 /** A PDF whose standard security handler demands a user password. */
 function passwordProtectedPdf(): Uint8Array {
   const hex = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 17) % 256).toString(16).padStart(2, '0')).join('');
@@ -206,6 +224,36 @@ describe('readPdf on a minimal hand-made PDF', () => {
     const doc = await readPdf(textPdf(['Annual report 2023', '', 'Requests                                    12']), DEFAULT_READER_LIMITS);
     expect(doc.rows.map((r) => r.cells.map((c) => c.text))).toEqual([['Annual report 2023'], ['Requests', '12']]);
     expect(doc.rows.every((r) => r.page === 1)).toBe(true);
+  });
+});
+
+describe('readPdf on a Chinese table in a font the file does not embed', () => {
+  const columns = [300, 340, 380, 420, 460, 500, 540];
+  const header = ['自然人', '商业', '科研', '公益', '法律', '其他', '总计'];
+  const cells = (y: number, values: (string | null)[]): [number, number, number, string][] =>
+    values.flatMap((v, i) => (v === null ? [] : [[columns[i], y, 9, v] as [number, number, number, string]]));
+  const bytes = chinesePdf([
+    [80, 800, 16, '三、收到和处理政府信息公开申请情况'],
+    ...header.map((h, i): [number, number, number, string] => [columns[i], 760, 9, h]),
+    [80, 740, 9, '一、本年新收政府信息公开申请数量'],
+    ...cells(740, ['821', '35', null, null, '2', '1', '859']),
+    [100, 716, 9, '（二）部分公开（区分处理的，只计这一情'],
+    ...cells(710, ['3', null, null, null, null, null, null]),
+    [100, 704, 9, '形，不计其他情形）'],
+    [80, 686, 9, '四、结转下年度继续办理'],
+    ...cells(686, ['72', '0', '0', '0', '0', '0', '72']),
+    [290, 40, 10, '- 5 -'],
+  ]);
+
+  it('reads the text through the CJK character maps, with blank slots and a wrapped label', async () => {
+    const doc = await readPdf(bytes, DEFAULT_READER_LIMITS);
+    expect(doc.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['三、收到和处理政府信息公开申请情况'],
+      header,
+      ['一、本年新收政府信息公开申请数量', '821', '35', '', '', '2', '1', '859'],
+      ['（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '3', '', '', '', '', '', ''],
+      ['四、结转下年度继续办理', '72', '0', '0', '0', '0', '0', '72'],
+    ]);
   });
 });
 
