@@ -16,7 +16,11 @@ const toSimplified = Converter({ from: 'tw', to: 'cn' });
  * turned back first (`規範性檔案` was `规范性文件`). Only Traditional spellings are touched: a Simplified 档案 is a
  * real word and stays.
  */
-const TAIWAN_VOCABULARY: readonly [RegExp, string][] = [[/檔案/g, '文件']];
+const TAIWAN_VOCABULARY: readonly [RegExp, string][] = [
+  [/檔案/g, '文件'],
+  [/資訊/g, '信息'],
+  [/專案/g, '项目'],
+];
 
 /** Pinyin annotations some mirror sites insert after characters: `規(guī)章`, `本年制發(fā)件數(shù)`. */
 const PINYIN_ANNOTATION = /\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+)\)/g;

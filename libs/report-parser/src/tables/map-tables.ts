@@ -8,6 +8,7 @@ import {
   proactiveBands,
   type CellRecord,
   type CellSource,
+  type Equation,
   type Finding,
   type FormatVersion,
   type TableFormats,
@@ -68,6 +69,8 @@ interface PendingRow {
   candidates: string[][];
   sources: CellSource[];
   label: string;
+  /** Cut from digits run together: a split must satisfy the row's own rules even when it is the only one. */
+  run?: boolean;
 }
 
 const APPLICANT_COUNT = REQUEST_COLUMNS.length;
@@ -308,7 +311,8 @@ class TableMapper {
           segment.tokens.flatMap((t) => (t.type === 'entry' && t.entry.kind === 'row' ? [t.entry.key] : [])),
         );
         // A row of several row labels and no numbers is a header (`项目 | 本年新收件数 | 予以公开 | …`).
-        if (rowEntry.kind === 'row' && rowLabels.size <= 1) {
+        // （六）其他处理 alone is the 2019 row when numbers follow it, the 2021 group heading otherwise.
+        if ((rowEntry.kind === 'row' || rowEntry.key === 'other_handling') && rowLabels.size <= 1) {
           this.orphanLabels.push({ table, entry: rowEntry, columns: [...this.proactiveColumns], at, incomplete });
         }
         return;
@@ -412,7 +416,7 @@ class TableMapper {
         this.claimed.set(rowId, { clean: false, finding });
         return;
       }
-      const row = { keys, candidates: splits, sources: keys.map(() => source), label };
+      const row = { keys, candidates: splits, sources: keys.map(() => source), label, run: true };
       this.pending.push(row);
       this.claimed.set(rowId, { clean: splits.length === 1, pending: row });
       return;
@@ -501,10 +505,9 @@ class TableMapper {
    */
   private pairOrphans(): void {
     for (const table of ['proactive', 'requests'] as const) {
-      const labels = this.orphanLabels.filter(
-        (o) => o.table === table && !this.claimed.get(`${table}.${o.entry.key}`)?.clean && o.entry.key !== 'other_handling',
-      );
-      const unique = labels.filter((o, i) => labels.findIndex((p) => p.entry.key === o.entry.key) === i);
+      const open = this.orphanLabels.filter((o) => o.table === table && !this.claimed.get(`${table}.${o.entry.key}`)?.clean);
+      const distinct = open.filter((o, i) => open.findIndex((p) => p.entry.key === o.entry.key) === i);
+      const unique = distinct.filter((o) => o.entry.kind === 'row');
       const width = table === 'requests' ? APPLICANT_COUNT : undefined;
       const rows = this.orphanValues.filter(
         (o) => o.table === table && (width === undefined || trimBlanks(o.values, width).length === width),
@@ -515,7 +518,7 @@ class TableMapper {
         continue;
       }
       // Otherwise only a label directly followed by its numbers (a wrapped label's second line before them).
-      for (const label of unique) {
+      for (const label of distinct) {
         const next = rows.find((o) => o.at === label.at + 1 && (!o.wordy || label.incomplete));
         if (next) this.placeRow(table, label.entry, label.entry.form, next.values, label.columns);
       }
@@ -568,22 +571,28 @@ class TableMapper {
         cells[key] = record;
       });
     };
-    let open = this.pending.filter((row) => {
-      if (row.candidates.length === 1) write(row, row.candidates[0]);
-      return row.candidates.length > 1;
-    });
     const hasAppeals = this.pending.some((p) => p.keys[0]?.startsWith('appeals.'));
     const equations = consistencyEquations(formats, hasAppeals);
+    const satisfies = (row: PendingRow, candidate: string[], rules: readonly Equation[]) => {
+      const trial = { ...values };
+      row.keys.forEach((key, i) => (trial[key] = parseCellValue(candidate[i]).value));
+      return rules.every((eq) => evaluateEquation(eq, trial).status !== 'failed');
+    };
+    for (const row of this.pending.filter((p) => p.run)) {
+      // A blank cell lost from a run shifts every digit after it; the row's own totals show it.
+      const own = equations.filter((eq) => [...eq.left, ...eq.right].every((k) => row.keys.includes(k)));
+      row.candidates = row.candidates.filter((candidate) => satisfies(row, candidate, own));
+    }
+    let open = this.pending.filter((row) => {
+      if (row.candidates.length === 1) write(row, row.candidates[0]);
+      return row.candidates.length !== 1;
+    });
     let changed = true;
     while (changed && open.length > 0) {
       changed = false;
       for (const row of open) {
         const related = equations.filter((eq) => [...eq.left, ...eq.right].some((k) => row.keys.includes(k)));
-        row.candidates = row.candidates.filter((candidate) => {
-          const trial = { ...values };
-          row.keys.forEach((key, i) => (trial[key] = parseCellValue(candidate[i]).value));
-          return related.every((eq) => evaluateEquation(eq, trial).status !== 'failed');
-        });
+        row.candidates = row.candidates.filter((candidate) => satisfies(row, candidate, related));
         if (row.candidates.length === 1) {
           write(row, row.candidates[0]);
           changed = true;

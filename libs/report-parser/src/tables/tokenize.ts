@@ -97,7 +97,9 @@ export function tokenizeCell(raw: string): Token[] {
         numbered: match.number !== undefined,
       });
       i = match.end;
-      if (s[i] === '(' && (match.entry.kind === 'row' || match.entry.kind === 'column' || match.entry.kind === 'group')) {
+      const explained = match.entry.kind === 'row' || match.entry.kind === 'column' || match.entry.kind === 'group';
+      // `(…)` after a label explains it, unless it is the next item's number: `（六）其他处理（七）总计`.
+      if (s[i] === '(' && explained && !/^\([一二三四五六七八九十]{1,2}\)/.test(s.slice(i, i + 4))) {
         const close = closingParen(s, i);
         // An explanation left open at the end of the cell: the label goes on in the next line or cell.
         if (s[close] !== ')') {
