@@ -118,6 +118,23 @@ describe('startEmbeddedPostgres', () => {
     expect(await canConnect(url)).toBe(false);
   });
 
+  it('starts over a stale postmaster.pid whose pid now belongs to another program', async () => {
+    const stranger = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      await fs.writeFile(path.join(dataDir, 'postmaster.pid'), `${stranger.pid}\n${dataDir}\n0\n1\n\n127.0.0.1\n0\nready\n`);
+      const pg = await startEmbeddedPostgres({ dataDir });
+      try {
+        expect(pg.reused).toBe(false);
+        expect(await queryOne(pg.url, 'SELECT 1')).toBe(1);
+      } finally {
+        await pg.stop();
+      }
+      expect(stranger.exitCode).toBeNull();
+    } finally {
+      stranger.kill();
+    }
+  });
+
   it('rejects a directory that is neither empty nor a cluster', async () => {
     const stray = path.join(workDir, 'stray');
     await fs.mkdir(stray);

@@ -264,6 +264,11 @@ async function reuseRunningServer(
 ): Promise<number | undefined> {
   const postmaster = await readPostmasterPid(dataDir);
   if (!postmaster || !isAlive(postmaster.pid)) return undefined;
+  if (!(await isPostgres(postmaster.pid))) {
+    log(`removing a stale postmaster.pid (pid ${postmaster.pid} is another program now)`);
+    await fs.rm(path.join(dataDir, 'postmaster.pid'), { force: true });
+    return undefined;
+  }
   if (await answers(credentials, postmaster.port)) {
     log(`reusing the PostgreSQL server left running on port ${postmaster.port} (pid ${postmaster.pid})`);
     return postmaster.port;
@@ -394,6 +399,12 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** After a reboot the pid in postmaster.pid may belong to another program; /proc tells (Linux only). */
+async function isPostgres(pid: number): Promise<boolean> {
+  const commandLine = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => undefined);
+  return commandLine === undefined || commandLine.includes('postgres');
 }
 
 function isAlive(pid: number): boolean {
