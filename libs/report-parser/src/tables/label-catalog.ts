@@ -114,9 +114,9 @@ function buildCatalog(): CatalogEntry[] {
     ['不予公开', 'denied', '三'],
     ['无法提供', 'unable', '四'],
     ['不予处理', 'not_processed', '五'],
-    ['其他处理', 'other_handling', '六'],
   ];
   for (const [form, key, number] of groups) add({ form, kind: 'group', table: 'requests', key, number });
+  // （六）其他处理 is the 2019 row `other_handling` above; in 2021 the same label heads the rows 1.–3.
   add({ form: '其他', kind: 'group', table: 'requests', key: 'other_handling', number: '六', requireNumber: true });
   for (const column of REQUEST_COLUMNS) {
     add({ form: matchForm(column.label), kind: 'column', table: 'requests', key: column.key });

@@ -272,7 +272,7 @@ class TableMapper {
             rowEntry = entry;
             rowText = token.text;
           }
-          incomplete = token.partial === true;
+          if (rowEntry === entry) incomplete = token.partial === true;
           break;
       }
     }
@@ -507,7 +507,8 @@ class TableMapper {
     for (const table of ['proactive', 'requests'] as const) {
       const open = this.orphanLabels.filter((o) => o.table === table && !this.claimed.get(`${table}.${o.entry.key}`)?.clean);
       const distinct = open.filter((o, i) => open.findIndex((p) => p.entry.key === o.entry.key) === i);
-      const unique = distinct.filter((o) => o.entry.kind === 'row');
+      // （六）其他处理 may be a heading (2021) as well as a row (2019): it is paired only with numbers right after it.
+      const unique = distinct.filter((o) => o.entry.key !== 'other_handling');
       const width = table === 'requests' ? APPLICANT_COUNT : undefined;
       const rows = this.orphanValues.filter(
         (o) => o.table === table && (width === undefined || trimBlanks(o.values, width).length === width),
