@@ -329,3 +329,36 @@ describe('mapTables, prose', () => {
     expect(reading.values).toEqual({ 'proactive.licensing.decisions': 13, 'proactive.penalty.decisions': 47 });
   });
 });
+
+describe('mapTables, PDF rows with blank cells', () => {
+  const line = (cells: [string, number][], n: number): DocRow => ({
+    page: 1,
+    line: n,
+    cells: cells.map(([text, x]) => ({ text, x, xEnd: x + 20 })),
+  });
+
+  it('places numbers by column position when blank cells left nothing in the text layer', () => {
+    const columns = Array.from({ length: 15 }, (_, i) => 60 + i * 35);
+    const doc: DocumentModel = {
+      fileKind: 'pdf',
+      rows: [
+        line([['申请人情况', 300]], 1),
+        line([['一、本年新收政府信息公开申请数量', 20], ...[5, 1, 0, 0, 0, 0, 6].map((v, i): [string, number] => [String(v), 200 + i * 40])], 2),
+        line([['二、上年结转政府信息公开申请数量', 20], ['2', 200], ['2', 440]], 3),
+        line([['四、政府信息公开行政复议、行政诉讼情况', 20]], 4),
+        line(columns.map((x, i): [string, number] => [['结果', '结果', '其他', '尚未', '总计'][i % 5], x]), 5),
+        line(columns.map((x, i): [string, number] => [['维持', '纠正', '结果', '审结', ''][i % 5], x]), 6),
+        line([['5', columns[0]], ['2', columns[3]], ['7', columns[4]], ['1', columns[8]], ['1', columns[9]]], 7),
+      ],
+    };
+    const reading = mapTables(doc);
+    expect(reading.values['requests.carried_over.natural_person']).toBe(2);
+    expect(reading.values['requests.carried_over.commercial']).toBeNull();
+    expect(reading.values['requests.carried_over.total']).toBe(2);
+    expect(reading.values['appeals.review.upheld']).toBe(5);
+    expect(reading.values['appeals.review.corrected']).toBeNull();
+    expect(reading.values['appeals.review.total']).toBe(7);
+    expect(reading.values['appeals.litigation_direct.pending']).toBe(1);
+    expect(reading.values['appeals.litigation_after_review.total']).toBeNull();
+  });
+});

@@ -424,8 +424,9 @@ class TableMapper {
     const cells = trimBlanks(values, keys.length);
     if (cells.length !== keys.length) {
       if (!hasNumber(cells)) return;
-      if (cells.length < keys.length && cells.every((c) => c.x !== undefined)) {
-        const positional = { table: rowId.startsWith('requests.') ? 'requests' : 'appeals', keys, label, cells } as const;
+      const table = rowId.startsWith('requests.') ? 'requests' : rowId.startsWith('appeals') ? 'appeals' : undefined;
+      if (table && cells.length < keys.length && cells.every((c) => c.x !== undefined)) {
+        const positional: PositionalRow = { table, keys, label, cells };
         this.positionalRows.push(positional);
         this.claimed.set(rowId, { clean: false, positional });
         return;
