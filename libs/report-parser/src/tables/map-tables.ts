@@ -603,7 +603,13 @@ class TableMapper {
       open = open.filter((row) => row.candidates.length !== 1);
     }
     for (const row of open) {
-      const how = row.candidates.length === 0 ? '没有一种拆分符合勾稽关系' : `有 ${row.candidates.length} 种拆分都符合勾稽关系`;
+      const checked = equations.some((eq) => [...eq.left, ...eq.right].some((k) => row.keys.includes(k)));
+      const how =
+        row.candidates.length === 0
+          ? '没有一种拆分符合勾稽关系'
+          : checked
+            ? `有 ${row.candidates.length} 种拆分都符合勾稽关系`
+            : `可拆分为 ${row.candidates.length} 种，且没有勾稽关系可据以取舍`;
       this.flag(row.keys, `「${row.label}」一行的数字连在一起，${how}，不能确定各单元格的值`);
     }
     return { values, cells };
