@@ -60,3 +60,13 @@ describe('readPlainText', () => {
     expect(doc.fileKind).toBe('text');
   });
 });
+
+describe('readPlainText, tab-indented cells ending in |', () => {
+  it('keeps the unterminated last cell of a row in that row', () => {
+    const text = ['规章  | ', '\t\t\t0  | ', '\t\t\t0  | ', '\t\t\t0', '  | ', '\t\t\t行政规范性文件  | ', '\t\t\t1  | ', '\t\t\t0  | ', '\t\t\t3'].join('\n');
+    expect(cellsOf(text)).toEqual([
+      ['规章', '0', '0', '0'],
+      ['行政规范性文件', '1', '0', '3'],
+    ]);
+  });
+});

@@ -102,11 +102,15 @@ export function readPlainText(text: string): DocumentModel {
   const lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   const b: Builder = { rows: [], tableIndex: 0, inTable: false };
   let i = 0;
+  /** The last line was a cell ending in `|`: a tab-indented line after it is the row's last cell, not a block. */
+  let afterPipeCell = false;
   while (i < lines.length) {
     const raw = lines[i];
     const line = i + 1;
     const trimmed = raw.trim();
-    if (raw.startsWith('\t') && !trimmed.includes('|')) {
+    const pipeCell = afterPipeCell;
+    afterPipeCell = false;
+    if (raw.startsWith('\t') && !trimmed.includes('|') && !(pipeCell && trimmed !== '')) {
       closeOpen(b);
       i = readTabBlock(lines, i, b);
       continue;
@@ -127,6 +131,7 @@ export function readPlainText(text: string): DocumentModel {
     }
     const single = trimmed.replace(/^\|\s*/, '').split('|')[0].trim();
     if (single !== '') addLineCell(b, single, line);
+    afterPipeCell = trimmed.includes('|') || (pipeCell && single === '');
   }
   closeOpen(b);
   return { fileKind: 'text', rows: b.rows };
