@@ -362,3 +362,19 @@ describe('mapTables, PDF rows with blank cells', () => {
     expect(reading.values['appeals.litigation_after_review.total']).toBeNull();
   });
 });
+
+describe('mapTables, table 四 as labelled rows', () => {
+  it('reads one row per group when the column headers are not printed', () => {
+    const reading = fromText([
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议 | 1 | 0 | 0 | 0 | 1 |',
+      '未经复议直接起诉 | 0 | 0 | 0 | 2 | 2 |',
+      '复议后起诉 | 0 | 0 | 0 | 0 | 0 |',
+      '五、存在的主要问题及改进情况',
+      '2024年 我局 3 件',
+    ]);
+    expect(reading.values['appeals.review.total']).toBe(1);
+    expect(reading.values['appeals.litigation_direct.pending']).toBe(2);
+    expect(reading.values['appeals.litigation_after_review.upheld']).toBe(0);
+  });
+});

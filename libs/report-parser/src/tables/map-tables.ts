@@ -210,6 +210,7 @@ class TableMapper {
     let rowEntry: CatalogEntry | undefined;
     let rowText = '';
     let incomplete = false;
+    let groupLabelled = false;
     for (const token of segment.tokens) {
       if (token.type !== 'entry') {
         this.lastWasColumn = false;
@@ -253,6 +254,7 @@ class TableMapper {
             if (this.region === 'appeals' || this.region === 'requests') {
               this.enter('appeals');
               this.appealsGroup = entry.key;
+              groupLabelled = true;
             }
           } else if (this.region === 'requests' || this.region === 'proactive') {
             this.enter('requests');
@@ -276,7 +278,7 @@ class TableMapper {
           break;
       }
     }
-    this.place(segment, rowEntry, rowText, incomplete);
+    this.place(segment, rowEntry, rowText, incomplete, groupLabelled);
   }
 
   private enter(region: TableId | 'none'): void {
@@ -290,7 +292,13 @@ class TableMapper {
     this.region = region;
   }
 
-  private place(segment: Segment, rowEntry: CatalogEntry | undefined, rowText: string, incomplete: boolean): void {
+  private place(
+    segment: Segment,
+    rowEntry: CatalogEntry | undefined,
+    rowText: string,
+    incomplete: boolean,
+    groupLabelled: boolean,
+  ): void {
     const { values } = segment;
     const at = ++this.sequence;
     if (this.region === 'appeals') {
@@ -298,7 +306,8 @@ class TableMapper {
       const collected = this.appealSegments
         .filter((s) => s.block === this.appealsBlock)
         .reduce((n, s) => n + trimBlanks(s.values, 0).length, 0);
-      if (this.appealsHeaderSeen && hasNumber(values) && collected < APPEAL_GROUPS.length * APPEAL_COLUMNS.length) {
+      const headed = this.appealsHeaderSeen || groupLabelled;
+      if (headed && hasNumber(values) && collected < APPEAL_GROUPS.length * APPEAL_COLUMNS.length) {
         this.appealSegments.push({ block: this.appealsBlock, group: this.appealsGroup, values });
       }
       return;
