@@ -164,6 +164,26 @@ describe('layoutPage', () => {
     expect(texts(lines)[1]).toEqual(['一、本年新收', '821']);
   });
 
+  it('gives a row whose cells are all blank an empty cell per column', () => {
+    const header = ['自然人', '商业', '总计'].map((word, i) => run(word, 200 + 40 * i, 200));
+    const lines = page([
+      ...header,
+      run('1.属于国家秘密', 60, 222),
+      run('1', 202, 222),
+      run('1', 282, 222),
+      run('2.其他法律行政法规禁止公开', 60, 244),
+      run('3.危及“三安全一稳定”', 60, 266),
+      run('2', 242, 266),
+      run('2', 282, 266),
+    ]);
+    expect(texts(lines)).toEqual([
+      ['自然人', '商业', '总计'],
+      ['1.属于国家秘密', '1', '', '1'],
+      ['2.其他法律行政法规禁止公开', '', '', ''],
+      ['3.危及“三安全一稳定”', '', '2', '2'],
+    ]);
+  });
+
   it('adds no empty cells when values do not fall under the header columns one by one', () => {
     const header = [run('上一年项目数量 本年增/减', 120, 200), run('处理决定数量', 300, 200)];
     const lines = page([...header, run('行政许可', 40, 230), run('0', 130, 230), run('0', 200, 230), run('0', 320, 230)]);

@@ -329,9 +329,9 @@ function toRow(line: Line): Row | undefined {
 }
 
 /**
- * A run of table rows and the label fragments between them. The run ends at a line that reaches into the value
- * columns (a header, a paragraph) or at a wide empty gap; fragments just above the first row or below the last
- * belong to it too.
+ * A run of table rows and the label lines between them. The run ends at a line that reaches into the value
+ * columns (a header, a paragraph) or at a wide empty gap; label lines just above the first row or below the last
+ * (rows whose cells are all blank, at a page break) belong to it too.
  */
 interface TableZone {
   rows: Row[];
@@ -354,9 +354,7 @@ function tableZones(lines: Line[], rowOf: Map<Line, Row>): TableZone[] {
   let lastBottom = 0;
   const close = () => {
     if (!zone) return;
-    const last = zone.rows[zone.rows.length - 1];
-    const reach = 2 * pieceSize(last);
-    zone.fragments.push(...pending.filter((l) => l.refTop - last.bottom <= reach));
+    zone.fragments.push(...pending);
     zones.push(zone);
     zone = undefined;
     pending = [];
@@ -365,18 +363,26 @@ function tableZones(lines: Line[], rowOf: Map<Line, Row>): TableZone[] {
     const row = rowOf.get(line);
     if (!row) {
       if (!zone) return;
-      if (leftOf(line, zone.labelLimit) && line.refTop - lastBottom <= 10 * line.refSize) pending.push(line);
-      else close();
+      // Label lines of a table are printed in the size of its labels (its numbers may be larger).
+      const last = zone.rows[zone.rows.length - 1];
+      const size = Math.min(...[...last.labels, ...last.values].map((p) => p.size));
+      const alike = Math.max(size, line.refSize) <= 1.25 * Math.min(size, line.refSize);
+      if (leftOf(line, zone.labelLimit) && alike && line.refTop - lastBottom <= 3 * line.refSize) {
+        pending.push(line);
+        lastBottom = Math.max(lastBottom, line.refBottom);
+      } else close();
       return;
     }
     if (zone && row.top - lastBottom > 10 * pieceSize(row)) close();
     if (!zone) {
       zone = { rows: [], fragments: [], labelLimit: row.valueX };
       const reach = 2 * pieceSize(row);
+      let below = row.top;
       for (let i = index - 1; i >= 0; i--) {
         const before = lines[i];
-        if (rowOf.has(before) || !leftOf(before, row.valueX) || row.top - before.refBottom > reach) break;
+        if (rowOf.has(before) || !leftOf(before, row.valueX) || below - before.refBottom > reach) break;
         zone.fragments.push(before);
+        below = before.refTop;
       }
     }
     zone.fragments.push(...pending);
@@ -405,7 +411,7 @@ function assemble(
 
   // Text-only lines inside a table zone are label fragments: joined to the row they belong to.
   const absorbed = new Set<Line>();
-  const leftOver: Piece[] = [];
+  const leftOver = new Map<TableZone, Piece[]>();
   for (const zone of zones) {
     const groups: LabelGroup[] = [];
     for (const row of zone.rows) for (const label of row.labels) groups.push({ parts: [label], row });
@@ -414,7 +420,7 @@ function assemble(
       for (const piece of line.pieces) groups.push({ parts: [piece] });
     }
     joinWrappedLabels(groups);
-    for (const orphan of attachFloatingGroups(groups, zone.rows)) leftOver.push(mergeParts(orphan.parts));
+    leftOver.set(zone, attachFloatingGroups(groups, zone.rows).map((orphan) => mergeParts(orphan.parts)));
     const labelsOf = new Map<Row, Piece[]>(zone.rows.map((row) => [row, []]));
     for (const group of groups) if (group.row) labelsOf.get(group.row)?.push(mergeParts(group.parts));
     for (const [row, labels] of labelsOf) row.labels = labels.sort((a, b) => a.x0 - b.x0);
@@ -440,7 +446,22 @@ function assemble(
     columns = found && fillBlankSlots(zone, found) ? found : undefined;
   });
 
-  const standalone: Piece[] = [...leftOver];
+  // A label line among the rows of a table whose columns are known, beside no numbers, is a row of blank cells.
+  const standalone: Piece[] = [];
+  const blankRows: LayoutLine[] = [];
+  for (const zone of zones) {
+    const first = zone.rows[0];
+    const gridded = first.values.length > 1 && zone.rows.every((r) => r.values.length === first.values.length);
+    for (const piece of leftOver.get(zone) ?? []) {
+      if (!gridded) {
+        standalone.push(piece);
+        continue;
+      }
+      const blanks = first.values.map((v) => toCell({ ...v, text: '' }));
+      blankRows.push({ cells: [toCell(piece), ...blanks], top: piece.top, hasValues: true });
+    }
+  }
+
   for (const block of verticalBlocks) {
     const host = zones.map((zone) => verticalLabelRow(block, zone)).find((row) => row !== undefined);
     if (host) host.labels.unshift(block);
@@ -457,7 +478,7 @@ function assemble(
   for (const block of standalone) {
     output.push({ cells: [toCell(block)], top: block.top, hasValues: false });
   }
-  output.push(...headerLines);
+  output.push(...headerLines, ...blankRows);
   output.sort((a, b) => a.top - b.top);
   const lastZone = zones[zones.length - 1];
   const endsPage = lastZone !== undefined && closesPage(lines, lastZone, rowOf, absorbed, pageHeight);
@@ -591,6 +612,18 @@ function mergeParts(parts: Piece[]): Piece {
   };
 }
 
+/** Index of the first item whose key is at least `y`, in items sorted by that key. */
+function firstAtOrAfter<T>(sorted: readonly T[], key: (item: T) => number, y: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(sorted[mid]) < y) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Wrapped label lines in one column join the line above them, unless the lower one starts a new numbered item or
  * both already belong to different rows.
@@ -606,16 +639,19 @@ function joinWrappedLabels(groups: LabelGroup[]): void {
     lowest.set(g, g.parts.reduce((a, b) => (b.bottom > a.bottom ? b : a)));
   }
   const byBottom = [...owner.keys()].sort((a, b) => a.bottom - b.bottom);
-  const firstEndingAfter = (y: number) => {
-    let lo = 0;
-    let hi = byBottom.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (byBottom[mid].bottom < y) lo = mid + 1;
-      else hi = mid;
+  // A piece with two or more pieces right below it spans their columns (a header over sub-headers): it is not
+  // the first line of a wrapped cell.
+  const byTop = [...owner.keys()].sort((a, b) => a.top - b.top);
+  const spanning = new Set<Piece>();
+  for (const piece of byTop) {
+    let below = 0;
+    let i = firstAtOrAfter(byTop, (p) => p.top, piece.bottom - 0.3 * piece.size);
+    for (; i < byTop.length && byTop[i].top <= piece.bottom + WRAP_GAP * piece.size; i++) {
+      if (byTop[i] !== piece && overlap(piece.x0, piece.x1, byTop[i].x0, byTop[i].x1) > 0) below++;
     }
-    return lo;
-  };
+    if (below >= 2) spanning.add(piece);
+  }
+  const firstEndingAfter = (y: number) => firstAtOrAfter(byBottom, (p) => p.bottom, y);
   for (const lower of ordered) {
     if (lower.parts.length === 0) continue;
     const head = lower.parts[0];
@@ -627,7 +663,7 @@ function joinWrappedLabels(groups: LabelGroup[]): void {
       const gap = head.top - last.bottom;
       if (gap < -0.3 * head.size) break;
       const upper = owner.get(last);
-      if (!upper || upper === lower || lowest.get(upper) !== last) continue;
+      if (!upper || upper === lower || lowest.get(upper) !== last || spanning.has(last)) continue;
       if (gap > WRAP_GAP * Math.min(head.size, last.size)) continue;
       if (!sameColumn(last, head) || Math.max(last.size, head.size) > 1.25 * Math.min(last.size, head.size)) continue;
       if (upper.row && lower.row && upper.row !== lower.row) continue;
