@@ -45,13 +45,14 @@ export function matchForm(text: string): string {
   return compactLabel(text).replace(/[“”"'‘’「」]/g, '');
 }
 
-const NUMBERING = /^(?:([1-9])[.、．]|\(([一二三四五六七八九十]{1,2})\)|([一二三四五六七八九十]{1,2})、)/;
+const NUMBERING = /^(?:([1-9])[.、．]|\(([1-9])\)|\(([一二三四五六七八九十]{1,2})\)|([一二三四五六七八九十]{1,2})、)/;
 
 /** Splits an item number off the front of a compact label: `2.重复申请` → `2`, `重复申请`. */
 export function splitNumbering(compact: string): { number?: string; rest: string; length: number } {
   const match = NUMBERING.exec(compact);
   if (!match) return { rest: compact, length: 0 };
-  return { number: match[1] ?? match[2] ?? match[3], rest: compact.slice(match[0].length), length: match[0].length };
+  const number = match[1] ?? match[2] ?? match[3] ?? match[4];
+  return { number, rest: compact.slice(match[0].length), length: match[0].length };
 }
 
 /** The distinctive part of a printed row label: its last item, without its number and trailing explanation. */

@@ -378,3 +378,15 @@ describe('mapTables, table 四 as labelled rows', () => {
     expect(reading.values['appeals.litigation_after_review.upheld']).toBe(0);
   });
 });
+
+describe('mapTables, item numbers', () => {
+  it('reads sub-rows numbered 1、 and （1）', () => {
+    const reading = fromText([
+      ...REQUEST_HEADER,
+      '（三）不予公开 | （1）属于国家秘密 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |',
+      '2、其他法律行政法规禁止公开 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |',
+    ]);
+    expect(reading.values['requests.denied.state_secret.total']).toBe(1);
+    expect(reading.values['requests.denied.law_prohibited.total']).toBe(2);
+  });
+});
