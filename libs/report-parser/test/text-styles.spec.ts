@@ -21,6 +21,7 @@ const STYLES: Record<string, Style> = {
   'cells alternating with bare | lines': (row) => [...row.flatMap((c) => [c.text, '|']), '|'],
   'rows joined by " | "': (row) => [`${row.map((c) => c.text).join(' | ')} |${'|'.repeat(row.length > 2 ? 0 : 2)}`],
   'markdown rows': (row) => [`| ${row.map((c) => c.text).join(' | ')} |`],
+  'rows joined by spaces (copied from a PDF)': (row) => [row.map((c) => c.text).join(' ')],
   'label on one line, values on the next': (row) => {
     const firstValue = row.findIndex((c) => /^\d/.test(c.text));
     if (firstValue <= 0) return [`${row.map((c) => c.text).join(' | ')} |`];

@@ -430,7 +430,7 @@ class TableMapper {
       this.claimed.set(rowId, { clean: splits.length === 1, pending: row });
       return;
     }
-    const cells = trimBlanks(values, keys.length);
+    const cells = trimBlanks(spreadSpaced(values, keys.length), keys.length);
     if (cells.length !== keys.length) {
       if (!hasNumber(cells)) return;
       const table = rowId.startsWith('requests.') ? 'requests' : rowId.startsWith('appeals') ? 'appeals' : undefined;
@@ -651,6 +651,19 @@ function byPosition(cells: readonly ValueCell[], anchors: readonly number[]): (V
     placed[best] = cell;
   }
   return placed;
+}
+
+/**
+ * Cells written in one line with spaces between (`规章 0 0 0`, text copied from a PDF) are separate cells when that
+ * gives the row its width; otherwise a space stays inside its cell (`1 646`).
+ */
+function spreadSpaced(values: readonly ValueCell[], width: number): ValueCell[] {
+  if (trimBlanks(values, width).length === width) return [...values];
+  const spread = values.flatMap((v): ValueCell[] => {
+    const parts = v.text.trim().split(/\s+/);
+    return parts.length > 1 ? parts.map((text) => ({ text, glued: v.glued, source: v.source })) : [v];
+  });
+  return trimBlanks(spread, width).length === width ? spread : [...values];
 }
 
 function trimmedLength(cells: readonly ValueCell[]): number {
