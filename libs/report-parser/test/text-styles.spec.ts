@@ -17,6 +17,7 @@ type Style = (row: readonly LayoutCell[]) => string[];
 
 const STYLES: Record<string, Style> = {
   'one cell per line, blank lines between': (row) => row.flatMap((c) => [c.text, '']),
+  'one cell per line': (row) => row.map((c) => c.text),
   'cells ending in " |" with filler lines': (row) => [...row.map((c) => `${c.text} |`), '|||'],
   'cells alternating with bare | lines': (row) => [...row.flatMap((c) => [c.text, '|']), '|'],
   'rows joined by " | "': (row) => [`${row.map((c) => c.text).join(' | ')} |${'|'.repeat(row.length > 2 ? 0 : 2)}`],
