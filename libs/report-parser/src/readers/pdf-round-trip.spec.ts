@@ -6,8 +6,8 @@ import { DEFAULT_READER_LIMITS } from './limits';
 import { readPdf } from './pdf-reader';
 
 /**
- * Round trip through a PDF laid out like a WPS export: the hand-checked values of a real report are printed into
- * tables (blank cells left empty, long labels wrapped over lines beside their numbers, column headers wrapped,
+ * Round trip through PDFs laid out like WPS and Word exports: the hand-checked values of a real report are printed
+ * into tables (blank cells left empty, long labels wrapped over lines beside their numbers, column headers wrapped,
  * tables running over page breaks, page numbers in the footer), then read back by readPdf and the table mapper.
  */
 
@@ -96,6 +96,16 @@ function chunks(text: string, length: number): string[] {
   return out;
 }
 
+/** Width of a cell: it ends a few points before the next column starts. */
+function cellWidth(columns: number[]): number {
+  return (columns.length > 1 ? columns[1] - columns[0] : 100) - 4;
+}
+
+/** x of a header text centred in its cell (Chinese characters one em wide). */
+function centred(columns: number[], i: number, text: string, size: number): number {
+  return columns[i] + (cellWidth(columns) - text.length * size) / 2;
+}
+
 function printed(value: number | null | undefined): string | undefined {
   return value === null || value === undefined ? undefined : String(value);
 }
@@ -104,19 +114,37 @@ function printed(value: number | null | undefined): string | undefined {
  * One table row: label parts (each wrapped to `wrap` characters, centred on the row) at their x, values at the
  * column x positions; a blank value prints nothing.
  */
-function tableRow(printer: Printer, labels: { x: number; text: string; wrap: number }[], columns: number[], values: (string | undefined)[]): void {
+interface Style {
+  /** Where a cell's text sits when its label wraps: centred on the row (WPS) or on its first line (Word). */
+  align: 'centre' | 'top';
+  /** Numbers start at the cell's left edge, or end at its right edge (headers are centred in their cells). */
+  numbers: 'left' | 'right';
+}
+
+function tableRow(
+  printer: Printer,
+  style: Style,
+  labels: { x: number; text: string; wrap: number }[],
+  columns: number[],
+  values: (string | undefined)[],
+): void {
   const lines = labels.map((l) => chunks(l.text, l.wrap));
-  const height = Math.max(1, ...lines.map((l) => l.length)) * 11 + 10;
-  const base = printer.reserve(height) + height / 2 + 3;
+  const count = Math.max(1, ...lines.map((l) => l.length));
+  const height = count * 11 + 10;
+  const top = printer.reserve(height);
+  const base = style.align === 'centre' ? top + height / 2 + 3 : top + 14;
   labels.forEach((label, i) => {
-    lines[i].forEach((text, j) => printer.put(label.x, base + (j - (lines[i].length - 1) / 2) * 11, LABEL_SIZE, text));
+    const first = style.align === 'centre' ? base - ((lines[i].length - 1) / 2) * 11 : base;
+    lines[i].forEach((text, j) => printer.put(label.x, first + j * 11, LABEL_SIZE, text));
   });
   values.forEach((value, i) => {
-    if (value !== undefined) printer.put(columns[i], base, 9, value);
+    if (value === undefined) return;
+    const x = style.numbers === 'left' ? columns[i] + 2 : columns[i] + cellWidth(columns) - 2 - value.length * 4.5;
+    printer.put(x, base, 9, value);
   });
 }
 
-function printReport(format: FormatVersion, values: Values): Uint8Array {
+function printReport(format: FormatVersion, values: Values, style: Style): Uint8Array {
   const printer = new Printer();
   printer.line('某某区人民政府2019年政府信息公开工作年度报告', 16, 120);
   printer.line('一、总体情况');
@@ -128,11 +156,11 @@ function printReport(format: FormatVersion, values: Values): Uint8Array {
     printer.line(band.item, 10, 240);
     const header = printer.reserve(22) + 14;
     printer.put(80, header, 9, '信息内容');
-    band.columns.forEach((c, i) => printer.put(columns[i], header, 9, c.label));
+    band.columns.forEach((c, i) => printer.put(centred(columns, i, c.label, 9), header, 9, c.label));
     for (const row of band.rows) {
       const cells = band.columns.map((c) => printed(values[`proactive.${row.key}.${c.key}`]));
       if (cells.every((c) => c === undefined) && !band.columns.some((c) => `proactive.${row.key}.${c.key}` in values)) continue;
-      tableRow(printer, [{ x: 80, text: row.label, wrap: 20 }], columns, cells);
+      tableRow(printer, style, [{ x: 80, text: row.label, wrap: 20 }], columns, cells);
     }
   }
 
@@ -142,7 +170,7 @@ function printReport(format: FormatVersion, values: Values): Uint8Array {
   printer.put(400, header + 10, 8, '申请人情况');
   printer.put(320, header + 22, 8, '法人或其他组织');
   REQUEST_COLUMNS.forEach((c, i) => {
-    chunks(c.label, 3).forEach((text, j) => printer.put(requestColumns[i], header + 34 + j * 10, 8, text));
+    chunks(c.label, 3).forEach((text, j) => printer.put(centred(requestColumns, i, text, 8), header + 34 + j * 10, 8, text));
   });
   for (const row of requestRows(format)) {
     const [first, second] = row.label.split(' ');
@@ -152,7 +180,7 @@ function printReport(format: FormatVersion, values: Values): Uint8Array {
           { x: 150, text: second, wrap: 14 },
         ]
       : [{ x: first.startsWith('（') ? 80 : 70, text: first, wrap: 22 }];
-    tableRow(printer, labels, requestColumns, REQUEST_COLUMNS.map((c) => printed(values[`requests.${row.key}.${c.key}`])));
+    tableRow(printer, style, labels, requestColumns, REQUEST_COLUMNS.map((c) => printed(values[`requests.${row.key}.${c.key}`])));
   }
 
   printer.line('四、政府信息公开行政复议、行政诉讼情况');
@@ -164,11 +192,13 @@ function printReport(format: FormatVersion, values: Values): Uint8Array {
   printer.put(400, top + 24, 8, '复议后起诉');
   APPEAL_GROUPS.forEach((_, g) =>
     APPEAL_COLUMNS.forEach((column, c) =>
-      chunks(column.label, 2).forEach((text, j) => printer.put(appealColumns[g * 5 + c], top + 38 + j * 10, 8, text)),
+      chunks(column.label, 2).forEach((text, j) =>
+        printer.put(centred(appealColumns, g * 5 + c, text, 8), top + 38 + j * 10, 8, text),
+      ),
     ),
   );
   const appealValues = APPEAL_GROUPS.flatMap((g) => APPEAL_COLUMNS.map((c) => printed(values[`appeals.${g.key}.${c.key}`])));
-  tableRow(printer, [], appealColumns, appealValues);
+  tableRow(printer, style, [], appealColumns, appealValues);
 
   printer.line('五、存在的主要问题及改进情况');
   printer.line('公开工作仍有不足，将进一步加强。');
@@ -187,10 +217,15 @@ function expected(slug: string): { format: FormatVersion; values: Values } {
   return { format, values: truth.values };
 }
 
-describe.each(['shanghai-bgt-2019', 'shahe-chaiguan-2023', 'huaian-2024'])('a WPS-like PDF of %s', (slug) => {
-  it('reads back every value as printed, blanks as blanks', async () => {
+const STYLES: [string, Style][] = [
+  ['WPS-like (labels centred, numbers left)', { align: 'centre', numbers: 'left' }],
+  ['Word-like (labels from the top, numbers right-aligned)', { align: 'top', numbers: 'right' }],
+];
+
+describe.each(STYLES)('a %s PDF', (_name, style) => {
+  it.each(['shanghai-bgt-2019', 'shahe-chaiguan-2023', 'huaian-2024'])('of %s reads back every value as printed, blanks as blanks', async (slug) => {
     const { format, values } = expected(slug);
-    const doc = await readPdf(printReport(format, values), DEFAULT_READER_LIMITS);
+    const doc = await readPdf(printReport(format, values, style), DEFAULT_READER_LIMITS);
     expect(doc.pageCount).toBeGreaterThan(1);
     const report = parseDocument(doc);
     const misses = Object.entries(values)

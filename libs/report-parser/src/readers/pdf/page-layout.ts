@@ -82,6 +82,10 @@ const BASELINE_SHIFT = 0.3;
 const SAME_LINE_OVERLAP = 0.5;
 /** Largest gap between the lines of one wrapped cell, in font sizes. */
 const WRAP_GAP = 1.2;
+/** Points within which the edges of values in one column line up. */
+const ALIGN_TOLERANCE = 4;
+/** Bound on the ways of matching value columns to header columns that are tried. */
+const MAX_MATCHINGS = 20000;
 /** How far, in font sizes, a label group may be from the line of a row it is attached to. */
 const NEARBY_ROWS = 20;
 /** Page margins where bare numbers are page numbers, as a share of the page height. */
@@ -501,12 +505,14 @@ function closesPage(lines: Line[], zone: TableZone, rowOf: Map<Line, Row>, absor
 function headerBlock(lines: Line[], zone: TableZone, rowOf: Map<Line, Row>, absorbed: Set<Line>): Line[] {
   const firstRow = zone.rows[0];
   const start = lines.findIndex((l) => rowOf.get(l) === firstRow);
+  // The header is printed no larger than the table's text; a larger line above it is a heading.
+  const tableSize = Math.min(...[...firstRow.labels, ...firstRow.values].map((p) => p.size));
   const block: Line[] = [];
   let below = firstRow.top;
   for (let i = start - 1; i >= 0 && block.length < 8; i--) {
     const line = lines[i];
     if (absorbed.has(line)) continue;
-    if (rowOf.has(line) || below - line.refBottom > 3 * line.refSize) break;
+    if (rowOf.has(line) || below - line.refBottom > 3 * line.refSize || line.refSize > 1.25 * tableSize) break;
     block.unshift(line);
     below = line.refTop;
   }
@@ -538,7 +544,14 @@ function stackHeader(block: Line[]): Piece[][] {
 function headerColumns(zone: TableZone, header: Piece[], pageWidth: number): TableColumn[] | undefined {
   // A table cut off at the page edge has columns whose values are missing, not blank.
   if (header.some((c) => c.x0 < 0 || c.x1 > pageWidth)) return undefined;
-  const inValueArea = header.filter((c) => c.x1 > zone.labelLimit + 1);
+  // Header cells over the values: not over a row label, and reaching past where the values start (a first column's
+  // header may end just before its right-aligned numbers).
+  const labels = zone.rows.flatMap((r) => r.labels);
+  const inValueArea = header.filter(
+    (c) =>
+      (c.x1 > zone.labelLimit + 1 || (c.x0 + c.x1) / 2 > zone.labelLimit - (c.x1 - c.x0)) &&
+      !labels.some((l) => overlap(l.x0, l.x1, c.x0, c.x1) > 0),
+  );
   const leaves = inValueArea.filter(
     (cell) => inValueArea.filter((other) => other !== cell && other.top > cell.top && overlap(cell.x0, cell.x1, other.x0, other.x1) > 0).length < 2,
   );
@@ -551,13 +564,25 @@ function headerColumns(zone: TableZone, header: Piece[], pageWidth: number): Tab
   return columns.length >= 2 ? columns : undefined;
 }
 
-/** Gives each row an empty cell for every column it printed nothing in; false when the values do not fit the columns. */
+/**
+ * Gives each row an empty cell for every column it printed nothing in; false when the values do not fit the columns.
+ *
+ * Values of one column line up on their left edges, right edges or centres, whichever they share; those alignment
+ * groups are matched to the header columns in order, so that every group sits at the same offset from its header
+ * (a right-aligned number stands right of a left-aligned header by the same amount in every column). A column
+ * blank in every row has no group; when two matchings fit about as well, nothing is filled.
+ */
 function fillBlankSlots(zone: TableZone, columns: readonly TableColumn[]): boolean {
-  const columnOf = (value: Piece) => {
-    const hits = columns.map((c, i) => ({ i, shared: overlap(c.x0, c.x1, value.x0, value.x1) })).filter((h) => h.shared > 0);
-    return hits.length === 1 ? hits[0].i : -1;
-  };
-  const placements = zone.rows.map((row) => row.values.map(columnOf));
+  const values = zone.rows.flatMap((row) => row.values);
+  const alignments = [(p: Piece) => p.x0, (p: Piece) => p.x1, (p: Piece) => (p.x0 + p.x1) / 2];
+  const grouped = alignments
+    .map((edge) => alignmentGroups(values, edge))
+    .reduce((best, next) => (next.length < best.length ? next : best));
+  const slots = matchGroups(grouped.map((g) => g.centre), columns);
+  if (!slots) return false;
+  const slotOf = new Map<Piece, number>();
+  grouped.forEach((group, i) => group.members.forEach((p) => slotOf.set(p, slots[i])));
+  const placements = zone.rows.map((row) => row.values.map((v) => slotOf.get(v) ?? -1));
   const clean = placements.every((slots) => slots.every((slot, i) => slot >= 0 && (i === 0 || slot > slots[i - 1])));
   if (!clean) return false;
   zone.rows.forEach((row, r) => {
@@ -569,6 +594,59 @@ function fillBlankSlots(zone: TableZone, columns: readonly TableColumn[]): boole
     );
   });
   return true;
+}
+
+/** Values whose chosen edge lies within a few points of the previous one, left to right, with their mean centre. */
+function alignmentGroups(values: Piece[], edge: (p: Piece) => number): { members: Piece[]; centre: number }[] {
+  const sorted = [...values].sort((a, b) => edge(a) - edge(b));
+  const groups: Piece[][] = [];
+  for (const value of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && edge(value) - edge(last[last.length - 1]) <= ALIGN_TOLERANCE) last.push(value);
+    else groups.push([value]);
+  }
+  return groups.map((members) => ({
+    members,
+    centre: members.reduce((sum, p) => sum + (p.x0 + p.x1) / 2, 0) / members.length,
+  }));
+}
+
+/**
+ * The header column of each group (groups and columns both left to right): the order-keeping matching whose
+ * offsets between group and column centres vary least and are smallest. Undefined when none is tight or two fit
+ * about as well.
+ */
+function matchGroups(centres: number[], columns: readonly TableColumn[]): number[] | undefined {
+  if (centres.length === 0 || centres.length > columns.length) return undefined;
+  const columnCentres = columns.map((c) => (c.x0 + c.x1) / 2);
+  const pitch = Math.min(...columnCentres.slice(1).map((c, i) => c - columnCentres[i]));
+  // A matching scores the spread of its offsets plus how far, on average, its values stand from their headers.
+  let best: { slots: number[]; spread: number; score: number } | undefined;
+  let runnerUp = Infinity;
+  let tried = 0;
+  const choose = (from: number, slots: number[]): void => {
+    if (tried > MAX_MATCHINGS) return;
+    if (slots.length === centres.length) {
+      tried++;
+      const offsets = slots.map((slot, i) => centres[i] - columnCentres[slot]);
+      const spread = Math.max(...offsets) - Math.min(...offsets);
+      const score = spread + Math.abs(offsets.reduce((a, b) => a + b, 0) / offsets.length);
+      if (!best || score < best.score) {
+        runnerUp = best?.score ?? Infinity;
+        best = { slots: [...slots], spread, score };
+      } else if (score < runnerUp) runnerUp = score;
+      return;
+    }
+    for (let column = from; column <= columns.length - (centres.length - slots.length); column++) {
+      slots.push(column);
+      choose(column + 1, slots);
+      slots.pop();
+    }
+  };
+  choose(0, []);
+  if (!best || tried > MAX_MATCHINGS) return undefined;
+  if (best.spread > 0.4 * pitch || runnerUp - best.score < 0.2 * pitch) return undefined;
+  return best.slots;
 }
 
 /**
