@@ -108,7 +108,7 @@ export function readPlainText(text: string): DocumentModel {
     const raw = lines[i];
     const line = i + 1;
     const trimmed = raw.trim();
-    const pipeCell = afterPipeCell;
+    const pipeCell: boolean = afterPipeCell;
     afterPipeCell = false;
     if (raw.startsWith('\t') && !trimmed.includes('|') && !(pipeCell && trimmed !== '')) {
       closeOpen(b);

@@ -32,20 +32,26 @@ export interface TableReading {
   tablesSeen: boolean;
 }
 
+/** A horizontal extent on a PDF page, in points. */
+interface Span {
+  from: number;
+  to: number;
+}
+
 interface ValueCell {
   text: string;
   glued: boolean;
   source: CellSource;
-  /** PDF: the horizontal centre of the cell, when the cell holds this one value. */
-  x?: number;
+  /** PDF: where the cell's text starts and ends, when the cell holds this one value. */
+  span?: Span;
 }
 
 interface Segment {
   tokens: Token[];
   values: ValueCell[];
   source: CellSource;
-  /** PDF: centres of the row's header-like cells (text without values, group labels or headings). */
-  headerXs: number[];
+  /** PDF: extents of the row's header-like cells (text without values, group labels or headings). */
+  headerSpans: Span[];
 }
 
 interface PositionalRow {
@@ -88,26 +94,26 @@ function rowSource(row: DocRow): CellSource {
 function segmentsOf(row: DocRow): Segment[] {
   const base = rowSource(row);
   const segments: Segment[] = [];
-  const headerXs: number[] = [];
-  let current: Segment = { tokens: [], values: [], source: base, headerXs };
+  const headerSpans: Span[] = [];
+  let current: Segment = { tokens: [], values: [], source: base, headerSpans };
   row.cells.forEach((cell, index) => {
     if (cell.covered) return;
     const tokens = tokenizeCell(cell.text);
-    const centre = cell.x === undefined ? undefined : (cell.x + (cell.xEnd ?? cell.x)) / 2;
-    const single = tokens.length === 1 ? centre : undefined;
+    const span: Span | undefined = cell.x === undefined ? undefined : { from: cell.x, to: cell.xEnd ?? cell.x };
+    const single = tokens.length === 1 ? span : undefined;
     const headerLike = tokens.every(
       (t) => t.type === 'text' || (t.type === 'entry' && (t.entry.kind === 'column' || t.entry.kind === 'row')),
     );
-    if (centre !== undefined && headerLike) headerXs.push(centre);
+    if (span && headerLike) headerSpans.push(span);
     for (const token of tokens) {
       if (token.type === 'value') {
         const value: ValueCell = { text: token.text, glued: token.glued, source: { ...base, column: index + 1 } };
-        if (single !== undefined) value.x = single;
+        if (single) value.span = single;
         current.values.push(value);
       } else {
         if (current.values.length > 0) {
           segments.push(current);
-          current = { tokens: [], values: [], source: base, headerXs: [] };
+          current = { tokens: [], values: [], source: base, headerSpans: [] };
         }
         current.tokens.push(token);
       }
@@ -164,8 +170,8 @@ class TableMapper {
   private readonly orphanValues: { table: TableId; values: ValueCell[]; at: number; wordy: boolean }[] = [];
   private readonly findings: Finding[] = [];
   /** PDF: column centres of table 三 (from a full row) and table 四 (from its header cells). */
-  private requestAnchors?: number[];
-  private readonly appealHeaderXs: number[] = [];
+  private requestColumns?: Span[];
+  private readonly appealHeaderSpans: Span[] = [];
   /** PDF rows with blank cells left out of the text layer, placed by position once the columns are known. */
   private readonly positionalRows: PositionalRow[] = [];
   /** A row with fewer cells than its columns, kept back while nothing follows it: the text may have been cut. */
@@ -302,7 +308,7 @@ class TableMapper {
     const { values } = segment;
     const at = ++this.sequence;
     if (this.region === 'appeals') {
-      if (values.length === 0) this.appealHeaderXs.push(...segment.headerXs);
+      if (values.length === 0) this.appealHeaderSpans.push(...segment.headerSpans);
       const collected = this.appealSegments
         .filter((s) => s.block === this.appealsBlock)
         .reduce((n, s) => n + trimBlanks(s.values, 0).length, 0);
@@ -379,8 +385,8 @@ class TableMapper {
     if (trimmedLength(cells) === APPLICANT_COUNT + 1 && !runPieces(cells).runMode) {
       cells = this.dropSubtotal(trimBlanks(cells, APPLICANT_COUNT + 1));
     }
-    if (!this.requestAnchors && cells.length === APPLICANT_COUNT && cells.every((c) => c.x !== undefined)) {
-      this.requestAnchors = cells.map((c) => c.x ?? 0);
+    if (!this.requestColumns && cells.length === APPLICANT_COUNT && cells.every((c) => c.span)) {
+      this.requestColumns = cells.flatMap((c) => (c.span ? [c.span] : []));
     }
     this.addPending(`requests.${rowKey}`, keys, label, cells, new Set());
   }
@@ -434,7 +440,7 @@ class TableMapper {
     if (cells.length !== keys.length) {
       if (!hasNumber(cells)) return;
       const table = rowId.startsWith('requests.') ? 'requests' : rowId.startsWith('appeals') ? 'appeals' : undefined;
-      if (table && cells.length < keys.length && cells.every((c) => c.x !== undefined)) {
+      if (table && cells.length < keys.length && cells.every((c) => c.span)) {
         const positional: PositionalRow = { table, keys, label, cells };
         this.positionalRows.push(positional);
         this.claimed.set(rowId, { clean: false, positional });
@@ -490,10 +496,10 @@ class TableMapper {
    * numbers would share a column, the row is flagged instead.
    */
   private placeByPosition(): void {
-    const appealAnchors = columnCentres(this.appealHeaderXs, APPEAL_GROUPS.length * APPEAL_COLUMNS.length);
+    const appealColumns = columnSpans(this.appealHeaderSpans, APPEAL_GROUPS.length * APPEAL_COLUMNS.length);
     for (const row of this.positionalRows) {
-      const anchors = row.table === 'requests' ? this.requestAnchors : appealAnchors;
-      const placed = anchors && anchors.length === row.keys.length ? byPosition(row.cells, anchors) : undefined;
+      const columns = row.table === 'requests' ? this.requestColumns : appealColumns;
+      const placed = columns && columns.length === row.keys.length ? byPosition(row.cells, columns) : undefined;
       if (!placed) {
         this.flag(row.keys, `「${row.label}」一行有 ${row.cells.length} 个单元格，应为 ${row.keys.length} 个，无法确定各数字所在的列`);
         continue;
@@ -625,30 +631,38 @@ class TableMapper {
   }
 }
 
-/** Centres of `count` columns from header cells' centres (several header rows): clusters closer than 6pt merge. */
-function columnCentres(xs: readonly number[], count: number): number[] | undefined {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const clusters: number[][] = [];
-  for (const x of sorted) {
+/**
+ * The extents of `count` columns from header cells (several header rows): cells whose centres lie within 6pt of each
+ * other are one column.
+ */
+function columnSpans(spans: readonly Span[], count: number): Span[] | undefined {
+  const centre = (s: Span) => (s.from + s.to) / 2;
+  const sorted = [...spans].sort((a, b) => centre(a) - centre(b));
+  const clusters: Span[][] = [];
+  for (const span of sorted) {
     const last = clusters[clusters.length - 1];
-    if (last && x - last[last.length - 1] < 6) last.push(x);
-    else clusters.push([x]);
+    if (last && centre(span) - centre(last[last.length - 1]) < 6) last.push(span);
+    else clusters.push([span]);
   }
   if (clusters.length !== count) return undefined;
-  return clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+  return clusters.map((c) => ({ from: Math.min(...c.map((s) => s.from)), to: Math.max(...c.map((s) => s.to)) }));
 }
 
-function byPosition(cells: readonly ValueCell[], anchors: readonly number[]): (ValueCell | undefined)[] | undefined {
-  const pitch = Math.min(...anchors.slice(1).map((x, i) => x - anchors[i]));
-  const placed: (ValueCell | undefined)[] = anchors.map(() => undefined);
+/**
+ * Each number goes to the column whose area holds it whole: a column reaches halfway across the gap to its
+ * neighbours. A number across a boundary, or two numbers in one column, and the row is not placed at all.
+ */
+function byPosition(cells: readonly ValueCell[], columns: readonly Span[]): (ValueCell | undefined)[] | undefined {
+  const bounds = columns.map((column, i) => ({
+    from: i === 0 ? -Infinity : (columns[i - 1].to + column.from) / 2,
+    to: i === columns.length - 1 ? Infinity : (column.to + columns[i + 1].from) / 2,
+  }));
+  const placed: (ValueCell | undefined)[] = columns.map(() => undefined);
   for (const cell of cells) {
-    const x = cell.x ?? Number.NaN;
-    let best = -1;
-    anchors.forEach((a, i) => {
-      if (best < 0 || Math.abs(a - x) < Math.abs(anchors[best] - x)) best = i;
-    });
-    if (best < 0 || !(Math.abs(anchors[best] - x) < pitch / 2) || placed[best]) return undefined;
-    placed[best] = cell;
+    const span = cell.span;
+    const at = span ? bounds.findIndex((b) => span.from >= b.from - 1 && span.to <= b.to + 1) : -1;
+    if (at < 0 || placed[at]) return undefined;
+    placed[at] = cell;
   }
   return placed;
 }
