@@ -26,6 +26,7 @@ describe('parseCellValue', () => {
     ['1646.5万元', 1646.5, '万元'],
     [' 251000元', 251000, '元'],
     ['6項', 6, '项'],
+    ['3（件）', 3, '件'],
   ])('strips the unit of %j', (raw, value, unit) => {
     expect(parseCellValue(raw)).toEqual({ kind: 'number', value, unit });
   });
@@ -38,7 +39,7 @@ describe('parseCellValue', () => {
     expect(parseCellValue(raw)).toEqual({ kind: 'na', value: null });
   });
 
-  it.each(['本年度未收取任何费用', '12 34', '3件和4件', '0 0'])('keeps %j as text instead of guessing', (raw) => {
+  it.each(['本年度未收取任何费用', '12 34', '3件和4件', '0 0', '5(', '7()'])('keeps %j as text instead of guessing', (raw) => {
     expect(parseCellValue(raw)).toEqual({ kind: 'text', value: null });
   });
 });

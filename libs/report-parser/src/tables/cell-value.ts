@@ -18,10 +18,10 @@ const UNIT_PATTERN = UNITS.join('|');
 
 /**
  * A number as printed: optional sign or sign word (`+19`, `-8`, `减4`, `增加3`), digits with optional thousands
- * separators (`,` or space between groups of three) and decimals, optional unit.
+ * separators (`,` or space between groups of three) and decimals, optional unit, bare or bracketed (`3（件）`).
  */
 const NUMBER = new RegExp(
-  `^(?<sign>[+\\-−]|增加|减少|增|减)?\\s*(?<digits>\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?<fraction>\\.\\d+)?\\s*(?<unit>${UNIT_PATTERN})?$`,
+  `^(?<sign>[+\\-−]|增加|减少|增|减)?\\s*(?<digits>\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?<fraction>\\.\\d+)?\\s*(?:(?<unit>${UNIT_PATTERN})|\\((?<bracketed>${UNIT_PATTERN})\\))?$`,
 );
 
 /** Text as it is compared for values: normalised width and characters, `&nbsp;` entities and stray pipes removed. */
@@ -39,7 +39,8 @@ export function parseCellValue(raw: string): CellValue {
   if (NOT_APPLICABLE.has(text.toLowerCase())) return { kind: 'na', value: null };
   const match = NUMBER.exec(text);
   if (!match?.groups) return { kind: 'text', value: null };
-  const { sign, digits, fraction, unit } = match.groups;
+  const { sign, digits, fraction } = match.groups;
+  const unit = match.groups.unit ?? match.groups.bracketed;
   const magnitude = Number(digits.replace(/[, ]/g, '') + (fraction ?? ''));
   if (!Number.isFinite(magnitude)) return { kind: 'text', value: null };
   const negative = sign === '-' || sign === '−' || sign === '减' || sign === '减少';
