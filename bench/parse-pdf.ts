@@ -2,6 +2,10 @@
  * PDF reader throughput and memory: reads the fixture PDFs round-robin in one process and prints PDFs per second
  * (wall clock and per CPU-second), time per file and peak RSS. Run: npx tsx bench/parse-pdf.ts [reads=200] [--parse]
  * With --parse it times the whole parseReport (reader + table mapper + metadata) instead of readPdf alone.
+ * Under tsx, RSS includes tsx's own copy of the transformed pdfjs modules (about 200 MB more); for the figure a
+ * compiled worker sees, bundle and run it with plain node:
+ *   npx esbuild bench/parse-pdf.ts --bundle --platform=node --external:pdfjs-dist --external:opencc-js \
+ *     --outfile=/tmp/parse-pdf.cjs && NODE_PATH=node_modules node /tmp/parse-pdf.cjs
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
