@@ -14,7 +14,7 @@ import {
   type TableFormats,
 } from '@nianbao/report-format';
 import type { DocRow, DocumentModel } from '../document';
-import { parseCellValue } from './cell-value';
+import { cleanValueText, parseCellValue } from './cell-value';
 import { matchForm, type CatalogEntry, type TableId } from './label-catalog';
 import { splitRuns } from './split-runs';
 import { tokenizeCell, type Token } from './tokenize';
@@ -123,8 +123,13 @@ function segmentsOf(row: DocRow): Segment[] {
   return segments.filter((s) => s.tokens.length > 0 || s.values.length > 0);
 }
 
+/** Nothing written in the cell (spaces, `&nbsp;`). */
+function isBlank(text: string): boolean {
+  return cleanValueText(text) === '';
+}
+
 function hasNumber(values: readonly ValueCell[]): boolean {
-  return values.some((v) => v.text.trim() !== '');
+  return values.some((v) => !isBlank(v.text));
 }
 
 /** Whitespace-separated pieces of the row's values, and whether digits in them may hold several cells. */
@@ -682,14 +687,14 @@ function spreadSpaced(values: readonly ValueCell[], width: number): ValueCell[] 
 
 function trimmedLength(cells: readonly ValueCell[]): number {
   let end = cells.length;
-  while (end > 0 && cells[end - 1].text.trim() === '') end--;
+  while (end > 0 && isBlank(cells[end - 1].text)) end--;
   return end;
 }
 
 /** Drops blank cells from the end of a row (filler `||` and empty merged slots) down to `width` cells. */
 function trimBlanks(cells: readonly ValueCell[], width: number): ValueCell[] {
   const out = [...cells];
-  while (out.length > width && out[out.length - 1].text.trim() === '') out.pop();
+  while (out.length > width && isBlank(out[out.length - 1].text)) out.pop();
   return out;
 }
 

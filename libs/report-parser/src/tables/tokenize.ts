@@ -5,6 +5,7 @@ import { fuzzyMatch, matchAt, matchForm, splitNumbering, type CatalogEntry } fro
 /**
  * A piece of one cell's text: a known label (row, group, column, band, anchor, end), a value chunk, or other text.
  * A cell usually gives one token; text where labels and numbers run together (`规章000规范性文件898989`) gives many.
+ * Texts are normalised (width, Simplified), except a cell that is a single value, which keeps its printed text.
  */
 export type Token =
   | {
@@ -72,7 +73,8 @@ export function tokenizeCell(raw: string): Token[] {
   const norm = normaliseText(raw).replace(/&nbsp;?/gi, ' ').replace(FOOTER, '');
   const c = compactOf(norm);
   const s = c.text;
-  if (s.length === 0 || parseCellValue(norm).kind !== 'text') return [{ type: 'value', text: norm.trim(), glued: false }];
+  // A cell that is one value keeps its text as printed (the cell record's `raw`).
+  if (s.length === 0 || parseCellValue(norm).kind !== 'text') return [{ type: 'value', text: raw.trim(), glued: false }];
 
   const fuzzy = wholeLabelTypo(s);
   if (fuzzy) return [{ type: 'entry', entry: fuzzy, alternatives: [fuzzy], text: norm.trim() }];
