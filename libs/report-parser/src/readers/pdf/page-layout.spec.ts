@@ -184,6 +184,28 @@ describe('layoutPage', () => {
     ]);
   });
 
+  it('keeps a band title after a table a line of its own, not a row of blanks', () => {
+    const lines = page([
+      run('本年制发', 200, 200),
+      run('现行有效', 280, 200),
+      run('规章', 60, 222),
+      run('1', 212, 222),
+      run('2', 292, 222),
+      run('第二十条第（五）项', 60, 256),
+      run('信息内容', 60, 284),
+      run('本年处理决定数量', 200, 284),
+      run('行政许可', 60, 306),
+      run('550', 212, 306),
+    ]);
+    expect(texts(lines)).toEqual([
+      ['本年制发', '现行有效'],
+      ['规章', '1', '2'],
+      ['第二十条第（五）项'],
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', '550'],
+    ]);
+  });
+
   it('adds no empty cells when values do not fall under the header columns one by one', () => {
     const header = [run('上一年项目数量 本年增/减', 120, 200), run('处理决定数量', 300, 200)];
     const lines = page([...header, run('行政许可', 40, 230), run('0', 130, 230), run('0', 200, 230), run('0', 320, 230)]);

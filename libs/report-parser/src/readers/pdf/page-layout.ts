@@ -6,7 +6,9 @@ import { normaliseWidth } from '../../normalise';
  *
  * Steps: cluster text into lines by vertical overlap, split each line into cells at column gaps, drop page marks
  * (`- 5 -`, `第 3 页`), pull vertically printed labels (one character per line, or a top-to-bottom text run) out of
- * the lines they cross, and attach the fragments of wrapped row labels to the row whose values they sit beside.
+ * the lines they cross, attach the fragments of wrapped row labels to the row whose values they sit beside, join
+ * wrapped header cells into one header line, and give blank cells an empty slot where the header shows the columns.
+ * Geometry only: no wording of any report is matched.
  */
 
 export interface PageTextItem {
@@ -433,12 +435,18 @@ function assemble(
   // Header cells wrapped over lines above a table become one header line; the header's columns place blank cells.
   // A table continued from the previous page without its header uses the columns carried over.
   const headerLines: LayoutLine[] = [];
+  const gridded = new Set<TableZone>();
+  const continuedZones = new Set<TableZone>();
   let columns: TableColumn[] | undefined;
   zones.forEach((zone, index) => {
     const block = headerBlock(lines, zone, rowOf, absorbed);
     if (block.length === 0) {
       const continued = index === 0 && carried !== undefined && opensPage(lines, zone, rowOf, absorbed, pageHeight);
       columns = continued && carried && fillBlankSlots(zone, carried) ? [...carried] : undefined;
+      if (columns) {
+        gridded.add(zone);
+        continuedZones.add(zone);
+      }
       return;
     }
     for (const line of block) absorbed.add(line);
@@ -448,16 +456,21 @@ function assemble(
     }
     const found = headerColumns(zone, header.flat(), pageWidth);
     columns = found && fillBlankSlots(zone, found) ? found : undefined;
+    if (columns) gridded.add(zone);
   });
 
-  // A label line among the rows of a table whose columns are known, beside no numbers, is a row of blank cells.
+  // A label line among the rows of a table whose columns are known, beside no numbers, is a row of blank cells;
+  // so is one after the last row when the table runs on to the next page, or before the first row of its sequel.
   const standalone: Piece[] = [];
   const blankRows: LayoutLine[] = [];
   for (const zone of zones) {
     const first = zone.rows[0];
-    const gridded = first.values.length > 1 && zone.rows.every((r) => r.values.length === first.values.length);
+    const last = zone.rows[zone.rows.length - 1];
+    const runsOn = closesPage(lines, zone, rowOf, absorbed, pageHeight);
     for (const piece of leftOver.get(zone) ?? []) {
-      if (!gridded) {
+      const placed =
+        piece.top < first.top ? continuedZones.has(zone) : piece.top > last.bottom ? runsOn : true;
+      if (!gridded.has(zone) || !placed) {
         standalone.push(piece);
         continue;
       }
