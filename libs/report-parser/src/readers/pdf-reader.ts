@@ -27,56 +27,74 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
         `${document.numPages} pages`,
       );
     }
-    const budget = new TextBudget(limits.maxTextChars);
-    let visibleChars = 0;
-    let unreadableChars = 0;
-    let failedPages = 0;
-    const pages: PageLines[] = [];
-    let carried: TableColumn[] | undefined;
-    for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
-      const geometry = await readPage(pdfjs, document, pageNumber).catch((error: unknown) => {
-        // One broken page should not cost the rest of the report; a file whose every page is broken is corrupt.
-        if (error instanceof ParseError) throw error;
-        failedPages++;
-        return undefined;
-      });
-      if (!geometry) continue;
-      const layout = layoutPage(geometry, carried);
-      carried = layout.columns;
-      const lines = layout.lines.filter((l) => l.cells.length > 0);
-      for (const cell of lines.flatMap((l) => l.cells)) {
-        budget.spend(cell.text.length);
-        visibleChars += cell.text.replace(/\s+/g, '').length;
-        unreadableChars += cell.text.match(UNREADABLE)?.length ?? 0;
-      }
-      pages.push({ pageNumber, height: geometry.height, lines });
-    }
+    const pages = await layoutPages(pdfjs, document, new TextBudget(limits.maxTextChars));
+    checkTextLayer(pages, document.numPages);
     removeRunningHeads(pages);
-    const rows: DocRow[] = [];
-    let previousPage: LayoutLine[] = [];
-    let previousRows: DocRow[] = [];
-    for (const { pageNumber, lines } of pages) {
-      continueSplitLabel(previousPage, previousRows, lines);
-      const pageRows: DocRow[] = [];
-      for (const line of lines) {
-        if (line.cells.length === 0) continue;
-        pageRows.push({ cells: line.cells.map((c) => ({ ...c })), page: pageNumber, line: rows.length + pageRows.length + 1 });
-      }
-      rows.push(...pageRows);
-      previousPage = lines.filter((l) => l.cells.length > 0);
-      previousRows = pageRows;
-    }
-    if (failedPages === document.numPages) throw new ParseError(ParseErrorCode.Corrupt, undefined, 'no page could be read');
-    if (visibleChars < MIN_TEXT_CHARS) throw new ParseError(ParseErrorCode.PdfNoText);
-    if (unreadableChars * 2 > visibleChars) {
-      throw new ParseError(ParseErrorCode.PdfNoText, undefined, 'the text layer has no usable character mapping');
-    }
-    return { fileKind: 'pdf', rows, pageCount: document.numPages };
+    return { fileKind: 'pdf', rows: toRows(pages), pageCount: document.numPages };
   } catch (error) {
     throw asParseError(error);
   } finally {
     await document.destroy();
   }
+}
+
+interface PageLines {
+  pageNumber: number;
+  height: number;
+  lines: LayoutLine[];
+}
+
+/**
+ * Every readable page laid out, in order; a table's columns are carried from one page to the next. One broken page
+ * should not cost the rest of the report, so it is skipped (checkTextLayer refuses a file whose every page broke).
+ */
+async function layoutPages(pdfjs: PdfjsModule, document: PdfDocument, budget: TextBudget): Promise<PageLines[]> {
+  const pages: PageLines[] = [];
+  let carried: TableColumn[] | undefined;
+  for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
+    const geometry = await readPage(pdfjs, document, pageNumber).catch((error: unknown) => {
+      if (error instanceof ParseError) throw error;
+      return undefined;
+    });
+    if (!geometry) continue;
+    const layout = layoutPage(geometry, carried);
+    carried = layout.columns;
+    const lines = layout.lines.filter((l) => l.cells.length > 0);
+    for (const line of lines) for (const cell of line.cells) budget.spend(cell.text.length);
+    pages.push({ pageNumber, height: geometry.height, lines });
+  }
+  return pages;
+}
+
+/** No page read is a corrupt file; too little text, or text of unmapped characters, is a PDF without a text layer. */
+function checkTextLayer(pages: PageLines[], pageCount: number): void {
+  if (pages.length === 0 && pageCount > 0) throw new ParseError(ParseErrorCode.Corrupt, undefined, 'no page could be read');
+  const texts = pages.flatMap((p) => p.lines.flatMap((l) => l.cells.map((c) => c.text)));
+  const visible = texts.reduce((n, text) => n + text.replace(/\s+/g, '').length, 0);
+  const unreadable = texts.reduce((n, text) => n + (text.match(UNREADABLE)?.length ?? 0), 0);
+  if (visible < MIN_TEXT_CHARS) throw new ParseError(ParseErrorCode.PdfNoText);
+  if (unreadable * 2 > visible) {
+    throw new ParseError(ParseErrorCode.PdfNoText, undefined, 'the text layer has no usable character mapping');
+  }
+}
+
+/** Document rows, numbered through the file; a label cut by a page break is joined back first. */
+function toRows(pages: PageLines[]): DocRow[] {
+  const rows: DocRow[] = [];
+  let previousPage: LayoutLine[] = [];
+  let previousRows: DocRow[] = [];
+  for (const { pageNumber, lines } of pages) {
+    continueSplitLabel(previousPage, previousRows, lines);
+    const pageRows: DocRow[] = [];
+    for (const line of lines) {
+      if (line.cells.length === 0) continue;
+      pageRows.push({ cells: line.cells.map((c) => ({ ...c })), page: pageNumber, line: rows.length + pageRows.length + 1 });
+    }
+    rows.push(...pageRows);
+    previousPage = lines.filter((l) => l.cells.length > 0);
+    previousRows = pageRows;
+  }
+  return rows;
 }
 
 async function openDocument(pdfjs: PdfjsModule, bytes: Uint8Array): Promise<PdfDocument> {
@@ -133,12 +151,6 @@ function toPageItem(pdfjs: PdfjsModule, viewportTransform: number[], run: PdfTex
   // Turned a quarter: the run covers `width` down the page from where it starts (or up to it, when it reads upwards).
   const top = b > 0 ? baseline : baseline - width;
   return { text: run.str, x: x - size / 2, baseline: top + size, size, width: size, vertical: true, height: width };
-}
-
-interface PageLines {
-  pageNumber: number;
-  height: number;
-  lines: LayoutLine[];
 }
 
 /** Share of the page height, at the top and at the bottom, where running heads and feet are printed. */
