@@ -131,6 +131,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM', 143));
 
   try {
+    if (!Number.isInteger(port) || port < 1 || port > 65535) {
+      throw new Error(`环境变量 PORT 应为 1 到 65535 之间的整数，实际为「${process.env.PORT}」(PORT must be 1..65535)`);
+    }
     const leftovers = await processFile.stopLeftovers();
     if (leftovers.length > 0) say(`stopped api/worker processes left by an earlier run: ${leftovers.join(', ')}`);
     if (!(await portIsFree(port))) {
