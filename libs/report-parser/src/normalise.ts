@@ -1,4 +1,4 @@
-import { Converter } from 'opencc-js';
+import { Converter, Locale, type DictGroup } from 'opencc-js';
 
 /**
  * Text normalisation applied before any matching. The raw text is always kept beside the normalised form: values
@@ -10,6 +10,52 @@ import { Converter } from 'opencc-js';
  * words (文件 → 文档) that the format's labels depend on.
  */
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
+/**
+ * Every character that begins an entry of the dictionaries that converter applies (opencc's `tw2s` configuration:
+ * its normalisation and conversion chains). Text holding none of them comes out of the converter unchanged, so the
+ * converter, the slowest step of normalisation, runs only on text it may change. Undefined when the configuration
+ * cannot be read (then every text is converted).
+ */
+const CONVERTIBLE: ReadonlySet<number> | undefined = (() => {
+  const config: unknown = Locale.configs.tw2s;
+  if (typeof config !== 'object' || config === null) return undefined;
+  const chains = [
+    (config as { conversionChain?: unknown }).conversionChain,
+    (config as { normalizationChain?: unknown }).normalizationChain,
+  ];
+  const starts = new Set<number>();
+  for (const chain of chains) {
+    if (chain === undefined) continue;
+    if (!Array.isArray(chain)) return undefined;
+    for (const group of chain as DictGroup[]) {
+      for (const dict of group) {
+        const sources = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0]) : dict.map(([source]) => source);
+        for (const source of sources) {
+          const start = source.codePointAt(0);
+          if (start !== undefined) starts.add(start);
+        }
+      }
+    }
+  }
+  return starts.size > 0 ? starts : undefined;
+})();
+
+/** The lowest of those characters: most characters of a report (digits, punctuation) are below it. */
+const LOWEST_CONVERTIBLE = CONVERTIBLE ? Math.min(...CONVERTIBLE) : 0;
+
+function mayConvert(text: string): boolean {
+  if (!CONVERTIBLE) return true;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < LOWEST_CONVERTIBLE) continue;
+    const point = text.codePointAt(i) ?? code;
+    if (CONVERTIBLE.has(point)) return true;
+    // A character outside the BMP is looked up whole (both halves of its surrogate pair).
+    if (point > 0xffff) i++;
+  }
+  return false;
+}
 
 /**
  * Mirror sites convert mainland text to Traditional with Taiwan vocabulary; the words that matter for the tables are
@@ -37,7 +83,7 @@ export function normaliseWidth(text: string): string {
 export function normaliseText(text: string): string {
   let out = normaliseWidth(text).replace(PINYIN_ANNOTATION, '');
   for (const [pattern, replacement] of TAIWAN_VOCABULARY) out = out.replace(pattern, replacement);
-  return toSimplified(out);
+  return mayConvert(out) ? toSimplified(out) : out;
 }
 
 /** Normalised and with all whitespace removed: the form labels and headers are compared in. */
