@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       storageDir: '.data/storage',
       webDistDir: 'apps/web/dist',
       uploadLimits: { maxFileBytes: DEFAULTS.maxFileBytes, maxFilesPerRequest: DEFAULTS.maxFilesPerRequest },
+      parseLimits: { timeoutMs: DEFAULTS.parseTimeoutMs, maxMemoryMb: DEFAULTS.parseMaxMemoryMb },
     });
   });
 
@@ -37,6 +38,8 @@ describe('loadConfig', () => {
       WEB_DIST_DIR: '/srv/web',
       UPLOAD_MAX_FILE_BYTES: '1024',
       UPLOAD_MAX_FILES: '3',
+      PARSE_TIMEOUT_MS: '1500',
+      PARSE_MAX_MEMORY_MB: '256',
     });
     expect(config.queue).toEqual({ backend: 'redis', url: 'redis://127.0.0.1:6379' });
     expect(config.queuePrefix).toBe('test_1');
@@ -44,6 +47,7 @@ describe('loadConfig', () => {
     expect(config.storageDir).toBe('/var/lib/nianbao');
     expect(config.webDistDir).toBe('/srv/web');
     expect(config.uploadLimits).toEqual({ maxFileBytes: 1024, maxFilesPerRequest: 3 });
+    expect(config.parseLimits).toEqual({ timeoutMs: 1500, maxMemoryMb: 256 });
   });
 
   it('names a missing DATABASE_URL', () => {
@@ -61,6 +65,10 @@ describe('loadConfig', () => {
     [{ DATABASE_URL, PORT: '3e3' }, 'PORT'],
     [{ DATABASE_URL, UPLOAD_MAX_FILE_BYTES: '0' }, 'UPLOAD_MAX_FILE_BYTES'],
     [{ DATABASE_URL, QUEUE_PREFIX: 'a:b' }, 'QUEUE_PREFIX'],
+    [{ DATABASE_URL, PARSE_TIMEOUT_MS: '99' }, 'PARSE_TIMEOUT_MS'],
+    [{ DATABASE_URL, PARSE_TIMEOUT_MS: '1.5s' }, 'PARSE_TIMEOUT_MS'],
+    [{ DATABASE_URL, PARSE_MAX_MEMORY_MB: '32' }, 'PARSE_MAX_MEMORY_MB'],
+    [{ DATABASE_URL, PARSE_MAX_MEMORY_MB: '20000' }, 'PARSE_MAX_MEMORY_MB'],
   ])('rejects %j naming %s', (env, variable) => {
     const error = configError(() => loadConfig(env));
     expect(error.code).toBe(ConfigErrorCode.Invalid);

@@ -9,6 +9,14 @@ export interface UploadLimits {
   maxFilesPerRequest: number;
 }
 
+/** Bounds on one parse in the worker's parse thread; past either, the thread is terminated and replaced. */
+export interface ParseLimits {
+  /** Wall-clock time one file may take to parse, in milliseconds. */
+  timeoutMs: number;
+  /** The parse thread's JS heap (V8 old generation), in MB; the file's bytes are bounded by the upload limits. */
+  maxMemoryMb: number;
+}
+
 /** Where the queue lives: Redis when REDIS_URL is set, otherwise BullMQ's PostgreSQL backend on DATABASE_URL. */
 export type QueueConnection = { backend: 'redis'; url: string } | { backend: 'postgres'; url: string };
 
@@ -21,6 +29,7 @@ export interface AppConfig {
   storageDir: string;
   webDistDir: string;
   uploadLimits: UploadLimits;
+  parseLimits: ParseLimits;
 }
 
 export const DEFAULTS = {
@@ -30,7 +39,12 @@ export const DEFAULTS = {
   queuePrefix: 'nianbao',
   maxFileBytes: 20 * 1024 * 1024,
   maxFilesPerRequest: 10,
+  parseTimeoutMs: 60_000,
+  parseMaxMemoryMb: 512,
 } as const;
+
+/** The parser alone needs about 40 MB of heap once loaded; below this a parse thread could not even start. */
+const MIN_PARSE_MEMORY_MB = 64;
 
 function present(env: Environment, name: string): string | undefined {
   const value = env[name]?.trim();
@@ -62,11 +76,21 @@ function url(env: Environment, name: string, protocols: readonly string[], value
   return value;
 }
 
-function positiveInteger(env: Environment, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+function positiveInteger(
+  env: Environment,
+  name: string,
+  fallback: number,
+  max = Number.MAX_SAFE_INTEGER,
+  min = 1,
+): number {
   const value = present(env, name);
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
-    throw new ConfigError(ConfigErrorCode.Invalid, name, `环境变量 ${name} 应为 1 到 ${max} 之间的整数，实际为「${value}」`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(
+      ConfigErrorCode.Invalid,
+      name,
+      `环境变量 ${name} 应为 ${min} 到 ${max} 之间的整数，实际为「${value}」`,
+    );
   }
   return Number(value);
 }
@@ -106,6 +130,10 @@ export function loadConfig(env: Environment): AppConfig {
     uploadLimits: {
       maxFileBytes: positiveInteger(env, 'UPLOAD_MAX_FILE_BYTES', DEFAULTS.maxFileBytes),
       maxFilesPerRequest: positiveInteger(env, 'UPLOAD_MAX_FILES', DEFAULTS.maxFilesPerRequest, 1000),
+    },
+    parseLimits: {
+      timeoutMs: positiveInteger(env, 'PARSE_TIMEOUT_MS', DEFAULTS.parseTimeoutMs, 3_600_000, 100),
+      maxMemoryMb: positiveInteger(env, 'PARSE_MAX_MEMORY_MB', DEFAULTS.parseMaxMemoryMb, 16_384, MIN_PARSE_MEMORY_MB),
     },
   };
 }

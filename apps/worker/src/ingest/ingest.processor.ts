@@ -1,10 +1,14 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { INGEST_QUEUE, IngestJobName, type ParseUploadPayload } from '@nianbao/queue-contracts';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { PARSE_THREADS } from './parse-pool';
 import { ParseUploadHandler, type ParseUploadOutcome } from './parse-upload.handler';
 
+/** Jobs run at once: one per parse thread, so that a job's parse never queues behind another's. */
+const INGEST_CONCURRENCY = PARSE_THREADS;
+
 /** The ingest queue's consumer: routes each job to its handler. */
-@Processor(INGEST_QUEUE)
+@Processor(INGEST_QUEUE, { concurrency: INGEST_CONCURRENCY })
 export class IngestProcessor extends WorkerHost {
   constructor(private readonly parseUpload: ParseUploadHandler) {
     super();

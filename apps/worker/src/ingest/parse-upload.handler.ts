@@ -9,11 +9,12 @@ import {
   type UploadState,
 } from '@nianbao/persistence';
 import type { ParseUploadPayload } from '@nianbao/queue-contracts';
-import { PARSER_VERSION, ParseError, parseReport } from '@nianbao/report-parser';
+import { PARSER_VERSION, ParseError } from '@nianbao/report-parser';
 import type { ParsedReport } from '@nianbao/report-format';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { declarationFindings } from './declaration-findings';
 import { INGEST_FAILURE_MESSAGES, IngestFailureCode } from './ingest-failure';
+import { ParseLimitError, ParsePool } from './parse-pool';
 
 export type ParseUploadOutcome =
   | { status: 'parsed'; reportId: string; versionNumber: number; created: boolean }
@@ -31,6 +32,7 @@ export class ParseUploadHandler {
     private readonly uploads: UploadsRepository,
     private readonly agencies: AgenciesRepository,
     private readonly reports: ReportsRepository,
+    private readonly parsePool: ParsePool,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
@@ -86,13 +88,16 @@ export class ParseUploadHandler {
     }
   }
 
+  /** The report, parsed in the parse thread; input the parser refuses or that breaks a limit fails the upload. */
   private async parse(upload: UploadState): Promise<ParsedReport> {
     const bytes = await this.storage.get(upload.storageKey);
     try {
-      return await parseReport(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-        fileName: upload.fileName,
-      });
+      return await this.parsePool.parse(bytes, upload.fileName);
     } catch (error) {
+      if (error instanceof ParseLimitError) {
+        this.logger.warn(`parse-upload stopped: upload ${upload.id}, ${error.code} (${error.message})`);
+        return this.reject(upload, error.code);
+      }
       if (!(error instanceof ParseError)) throw error;
       await this.uploads.markFailed(upload.id, { code: error.code, message: error.message });
       this.logger.log(`parse-upload rejected: upload ${upload.id}, ${error.code}`);
