@@ -79,8 +79,66 @@ export function normaliseWidth(text: string): string {
     .replace(/\t/g, ' ');
 }
 
+/**
+ * The same texts are normalised again and again: a cell by the reader, the tokenizer and the value reader, a line
+ * by the table mapper and the metadata readers, the format's labels and the usual numbers (`0`, `/`) in every
+ * report. Short texts are remembered across reports, in two generations of at most `REMEMBERED` texts each, so
+ * memory stays bounded however many reports one process parses. Longer texts (sentences, whole lines) seldom come
+ * back in another report: they are remembered only while a document is being parsed (`whileParsing`).
+ */
+const REMEMBERED = 4096;
+const MAX_REMEMBERED_LENGTH = 100;
+let recent = new Map<string, string>();
+let older = new Map<string, string>();
+const documentTexts = new Map<string, string>();
+let documentsOpen = 0;
+
+/**
+ * Runs `parse` (a report read and mapped, synchronously or not) with the long texts it normalises remembered until
+ * it has finished. Parses running at once share what they remember; it is dropped when the last one finishes.
+ */
+export function whileParsing<T>(parse: () => T): T {
+  documentsOpen++;
+  let result: T;
+  try {
+    result = parse();
+  } catch (error) {
+    closeDocument();
+    throw error;
+  }
+  if (result instanceof Promise) return result.finally(closeDocument) as T;
+  closeDocument();
+  return result;
+}
+
+function closeDocument(): void {
+  if (--documentsOpen === 0) documentTexts.clear();
+}
+
 /** Full normalisation for matching labels: width, pinyin annotations, Traditional → Simplified. Keeps spaces. */
 export function normaliseText(text: string): string {
+  if (text.length > MAX_REMEMBERED_LENGTH) {
+    if (documentsOpen === 0) return normaliseUncached(text);
+    let long = documentTexts.get(text);
+    if (long === undefined) {
+      long = normaliseUncached(text);
+      documentTexts.set(text, long);
+    }
+    return long;
+  }
+  let out = recent.get(text);
+  if (out === undefined) {
+    out = older.get(text) ?? normaliseUncached(text);
+    if (recent.size >= REMEMBERED) {
+      older = recent;
+      recent = new Map();
+    }
+    recent.set(text, out);
+  }
+  return out;
+}
+
+function normaliseUncached(text: string): string {
   let out = normaliseWidth(text).replace(PINYIN_ANNOTATION, '');
   for (const [pattern, replacement] of TAIWAN_VOCABULARY) out = out.replace(pattern, replacement);
   return mayConvert(out) ? toSimplified(out) : out;

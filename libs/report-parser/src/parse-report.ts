@@ -5,6 +5,7 @@ import { checkNarrative } from './metadata/narrative';
 import { readMetadata } from './metadata/read-metadata';
 import { splitSections } from './metadata/split-sections';
 import { readDocument, type ReadOptions } from './readers';
+import { whileParsing } from './normalise';
 import { mapTables } from './tables/map-tables';
 
 /** Stored with every parsed version, so that a re-parse with a newer parser can be told apart. */
@@ -18,6 +19,10 @@ export type ParseOptions = ReadOptions;
  * Throws `not_annual_report` when the document has neither a report title nor any standard table.
  */
 export function parseDocument(doc: DocumentModel): ParsedReport {
+  return whileParsing(() => parseModel(doc));
+}
+
+function parseModel(doc: DocumentModel): ParsedReport {
   const tables = mapTables(doc);
   const metadata = readMetadata(doc);
   const sections = splitSections(doc);
@@ -47,5 +52,5 @@ export function parseDocument(doc: DocumentModel): ParsedReport {
 
 /** Bytes → ParsedReport: the type is sniffed from the content, read, then mapped. Throws ParseError. */
 export async function parseReport(bytes: Uint8Array, options: ParseOptions = {}): Promise<ParsedReport> {
-  return parseDocument(await readDocument(bytes, options));
+  return whileParsing(async () => parseDocument(await readDocument(bytes, options)));
 }

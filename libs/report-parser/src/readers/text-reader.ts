@@ -49,7 +49,7 @@ function closeOpen(b: Builder): void {
 
 /** One cell of one-cell-per-line text: a label or text line opens a row, a value line joins the open row. */
 function addLineCell(b: Builder, text: string, line: number): void {
-  if (isValueText(text) && b.open) {
+  if (b.open && isValueText(text)) {
     b.open.cells.push(cell(text));
     return;
   }
