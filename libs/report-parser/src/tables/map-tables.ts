@@ -595,9 +595,20 @@ class TableMapper {
     };
     const hasAppeals = this.pending.some((p) => p.keys[0]?.startsWith('appeals.'));
     const equations = consistencyEquations(formats, hasAppeals);
+    // Split candidates repeat the same few cell texts many times over: each is read once.
+    const numbers = new Map<string, number | null>();
+    const numberOf = (text: string) => {
+      let number = numbers.get(text);
+      if (number === undefined) {
+        number = parseCellValue(text).value;
+        numbers.set(text, number);
+      }
+      return number;
+    };
     const satisfies = (row: PendingRow, candidate: string[], rules: readonly Equation[]) => {
-      const trial = { ...values };
-      row.keys.forEach((key, i) => (trial[key] = parseCellValue(candidate[i]).value));
+      // The row's candidate cells over the values read so far (a layer on top: no copy of every value per candidate).
+      const trial: Record<string, number | null> = Object.create(values);
+      row.keys.forEach((key, i) => (trial[key] = numberOf(candidate[i])));
       return rules.every((eq) => evaluateEquation(eq, trial).status !== 'failed');
     };
     for (const row of this.pending.filter((p) => p.run)) {
