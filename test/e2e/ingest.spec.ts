@@ -63,7 +63,7 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
     const req = request(http).post('/api/uploads');
     for (const [field, value] of Object.entries(fields)) req.field(field, value);
     const response = await req.attach('files', bytes, name).expect(202);
-    expect(response.body).toEqual([{ id: expect.any(String), status: 'queued' }]);
+    expect(response.body).toEqual([{ id: expect.any(String), status: 'queued', fileName: name }]);
     return (response.body as UploadStatus[])[0].id;
   }
 
@@ -198,18 +198,19 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
     expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'X.year', expected: 2022, actual: 2023 }));
   });
 
-  it('ends a garbage file failed with a code and a Chinese message', async () => {
+  it('refuses a garbage file at the edge, and ends a text that is no report failed with a code and a Chinese message', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-    const done = await settled(await upload('年报.docx', png));
-    expect(done).toEqual({
+    const before = await counts();
+    const refused = await request(http).post('/api/uploads').attach('files', png, '年报.docx').expect(415);
+    expect(refused.body).toEqual(expect.objectContaining({ code: 'extension_mismatch', message: expect.stringContaining('扩展名') }));
+    expect(await counts()).toEqual(before);
+    const text = await settled(await upload('notes.txt', Buffer.from('这是一份会议纪要，不是年度报告。\n')));
+    expect(text).toEqual({
       id: expect.any(String),
       status: 'failed',
-      fileName: '年报.docx',
-      error: { code: 'unsupported_type', message: expect.stringContaining('不支持的文件类型') },
+      fileName: 'notes.txt',
+      error: { code: 'not_annual_report', message: expect.stringContaining('不是政府信息公开工作年度报告') },
     });
-    const text = await settled(await upload('notes.txt', Buffer.from('这是一份会议纪要，不是年度报告。\n')));
-    expect(text.status).toBe('failed');
-    expect(text.error?.code).toBe('not_annual_report');
   });
 
   it('answers 413 to a file over the size limit and stores nothing', async () => {

@@ -24,7 +24,8 @@ const CHAIGUAN_TXT = readdirSync(CHAIGUAN).find((name) => name.endsWith('.txt'))
 const EXPECTED = JSON.parse(readFileSync(join(CHAIGUAN, 'expected.json'), 'utf-8')) as {
   values: Record<string, number | null>;
 };
-const NOT_A_REPORT = join(ROOT, 'test', 'fixtures', 'not-ok', 'whitespace-only.txt');
+/** Passes the upload's edge checks (a real text file named .txt), then fails in the worker as not_annual_report. */
+const NOT_A_REPORT = { name: '会议纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('这是一份会议纪要，不是年度报告。\n') };
 const HOSTILE_NAME = '<img src=1 onerror=alert(1)>';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [

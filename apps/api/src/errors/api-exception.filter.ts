@@ -15,6 +15,13 @@ const STATUS_BY_CODE: Record<RequestErrorCode | UploadErrorCode | ReportErrorCod
   [UploadErrorCode.FileTooLarge]: HttpStatus.PAYLOAD_TOO_LARGE,
   [UploadErrorCode.UnexpectedField]: HttpStatus.BAD_REQUEST,
   [UploadErrorCode.UnsupportedType]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [UploadErrorCode.InvalidFileName]: HttpStatus.BAD_REQUEST,
+  [UploadErrorCode.ExtensionMismatch]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [UploadErrorCode.LegacySpreadsheet]: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  [UploadErrorCode.EmptyFile]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [UploadErrorCode.CorruptFile]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [UploadErrorCode.EncryptedFile]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [UploadErrorCode.FilesRejected]: HttpStatus.UNPROCESSABLE_ENTITY,
   [UploadErrorCode.UnknownAgency]: HttpStatus.BAD_REQUEST,
   [UploadErrorCode.NotFound]: HttpStatus.NOT_FOUND,
   [UploadErrorCode.QueueUnavailable]: HttpStatus.SERVICE_UNAVAILABLE,
@@ -44,7 +51,10 @@ function fromHttpException(exception: HttpException): CodedError {
   }
 }
 
-/** The one place errors become HTTP answers: `{ statusCode, code, message }`; anything unknown is a logged 500. */
+/**
+ * The one place errors become HTTP answers: `{ statusCode, code, message }` (plus `files` when every file of an
+ * upload was rejected); anything unknown is a logged 500.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(ApiExceptionFilter.name);
@@ -62,7 +72,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : null;
     if (coded) {
       const statusCode = STATUS_BY_CODE[coded.code];
-      response.status(statusCode).json({ statusCode, code: coded.code, message: coded.message });
+      const files = coded instanceof UploadError && coded.files ? { files: coded.files } : {};
+      response.status(statusCode).json({ statusCode, code: coded.code, message: coded.message, ...files });
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { CreateUploadDto } from './dto/create-upload.dto';
+import type { UploadResult } from './dto/upload-result';
 import { UploadError, UploadErrorCode } from './upload.error';
-import { UploadsService, type AcceptedUpload, type IncomingFile, type UploadStatusView } from './uploads.service';
+import { UploadsService, type IncomingFile, type UploadStatusView } from './uploads.service';
 
 const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new UploadError(UploadErrorCode.NotFound) });
 
@@ -10,10 +11,11 @@ const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new UploadError(Upl
 export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
+  /** 202 with one entry per file, accepted or rejected; fails as a whole only when no file passes (see UploadResult). */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(FilesInterceptor('files'))
-  create(@UploadedFiles() files: IncomingFile[] | undefined, @Body() body: CreateUploadDto): Promise<AcceptedUpload[]> {
+  create(@UploadedFiles() files: IncomingFile[] | undefined, @Body() body: CreateUploadDto): Promise<UploadResult[]> {
     return this.uploads.accept(files ?? [], body);
   }
 

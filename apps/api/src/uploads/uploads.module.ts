@@ -15,6 +15,8 @@ import { UploadsService } from './uploads.service';
       useFactory: (config: AppConfig) => ({
         storage: memoryStorage(),
         defParamCharset: 'utf8',
+        // The name exactly as sent, directories included, so that a name with a path is refused rather than cut.
+        preservePath: true,
         limits: {
           fileSize: config.uploadLimits.maxFileBytes,
           files: config.uploadLimits.maxFilesPerRequest,

@@ -5,6 +5,8 @@ import { INGEST_QUEUE, IngestJobName, parseUploadJobOptions, type ParseUploadPay
 import type { UploadStatus } from '@nianbao/persistence';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import type { AcceptedUpload, RejectedUpload, UploadResult } from './dto/upload-result';
+import { checkUploadFile, type FileCheck } from './upload-file-check';
 import { UploadError, UploadErrorCode } from './upload.error';
 
 export interface IncomingFile {
@@ -17,11 +19,6 @@ export interface UploadOptions {
   agencyId?: string;
   year?: number;
   isDemo?: boolean;
-}
-
-export interface AcceptedUpload {
-  id: string;
-  status: UploadStatus;
 }
 
 export interface UploadStatusView {
@@ -42,6 +39,10 @@ function safeFileName(name: string): string {
   return (clean || 'upload').slice(0, MAX_FILE_NAME);
 }
 
+function rejection(file: IncomingFile, check: Extract<FileCheck, { ok: false }>): RejectedUpload {
+  return { fileName: safeFileName(file.originalname), status: 'rejected', error: { code: check.code, message: check.message } };
+}
+
 @Injectable()
 export class UploadsService {
   private readonly logger = new Logger(UploadsService.name);
@@ -53,31 +54,24 @@ export class UploadsService {
     @InjectQueue(INGEST_QUEUE) private readonly ingest: Queue<ParseUploadPayload>,
   ) {}
 
-  /** Stores each file, records it `queued` and enqueues its parse job; parsing happens in the worker. */
-  async accept(files: readonly IncomingFile[], options: UploadOptions = {}): Promise<AcceptedUpload[]> {
+  /**
+   * Checks each file (name and content, see UploadResult); stores each file that passes, records it `queued` and
+   * enqueues its parse job (parsing happens in the worker). Rejected files are answered beside the accepted ones;
+   * when no file passes, the request fails with the rejections.
+   */
+  async accept(files: readonly IncomingFile[], options: UploadOptions = {}): Promise<UploadResult[]> {
     if (files.length === 0) throw new UploadError(UploadErrorCode.NoFiles);
     if (options.agencyId && !(await this.agencies.findById(options.agencyId))) {
       throw new UploadError(UploadErrorCode.UnknownAgency);
     }
-    const accepted: AcceptedUpload[] = [];
-    for (const file of files) {
-      const stored = await this.storage.put(file.buffer);
-      const id = randomUUID();
-      await this.uploads.create({
-        id,
-        agencyId: options.agencyId ?? null,
-        declaredYear: options.year ?? null,
-        fileName: safeFileName(file.originalname),
-        mediaType: (file.mimetype || 'application/octet-stream').slice(0, 255),
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storageKey: stored.key,
-        isDemo: options.isDemo ?? false,
-      });
-      await this.enqueue(id);
-      accepted.push({ id, status: 'queued' });
+    const checked = files.map((file) => ({ file, check: checkUploadFile(file.originalname, file.buffer) }));
+    const rejections = checked.flatMap(({ file, check }) => (check.ok ? [] : [rejection(file, check)]));
+    if (rejections.length === files.length) throw this.allRejected(rejections);
+    const results: UploadResult[] = [];
+    for (const { file, check } of checked) {
+      results.push(check.ok ? await this.store(file, options) : rejection(file, check));
     }
-    return accepted;
+    return results;
   }
 
   async status(id: string): Promise<UploadStatusView> {
@@ -90,6 +84,33 @@ export class UploadsService {
       ...(upload.reportId ? { reportId: upload.reportId } : {}),
       ...(upload.error ? { error: upload.error } : {}),
     };
+  }
+
+  private async store(file: IncomingFile, options: UploadOptions): Promise<AcceptedUpload> {
+    const stored = await this.storage.put(file.buffer);
+    const id = randomUUID();
+    const fileName = safeFileName(file.originalname);
+    await this.uploads.create({
+      id,
+      agencyId: options.agencyId ?? null,
+      declaredYear: options.year ?? null,
+      fileName,
+      mediaType: (file.mimetype || 'application/octet-stream').slice(0, 255),
+      sizeBytes: stored.sizeBytes,
+      sha256: stored.sha256,
+      storageKey: stored.key,
+      isDemo: options.isDemo ?? false,
+    });
+    await this.enqueue(id);
+    return { id, status: 'queued', fileName };
+  }
+
+  /** The whole request fails: with the files' common code, or files_rejected when their reasons differ. */
+  private allRejected(rejections: readonly RejectedUpload[]): UploadError {
+    const codes = new Set(rejections.map((r) => r.error.code));
+    if (codes.size > 1) return new UploadError(UploadErrorCode.FilesRejected, undefined, rejections);
+    const [{ error }] = rejections;
+    return new UploadError(error.code, error.message, rejections);
   }
 
   /**

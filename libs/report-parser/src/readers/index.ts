@@ -12,7 +12,7 @@ import { describe } from './zip-container';
 
 export { DEFAULT_READER_LIMITS, type ReaderLimits, resolveLimits } from './limits';
 export { decodeText } from './decode-text';
-export { sniff } from './sniff';
+export { detectFileKind, sniff } from './sniff';
 
 export interface ReadOptions {
   /** The uploader's file name: informative only, the type is decided by content. */

@@ -80,18 +80,32 @@ export function looksLikeHtml(text: string): boolean {
   return HTML_START.test(head) || HTML_ANYWHERE.test(head);
 }
 
-export function sniff(bytes: Uint8Array): Sniffed {
+/** How much of a file the text checks look at: enough to tell text from binary and HTML from plain text. */
+const TEXT_PROBE_BYTES = 65536;
+
+/**
+ * The kind of file by its content alone, without reading it: cheap enough for checking an upload as it arrives.
+ * Throws the ParseError `sniff` would (unsupported_type, legacy_spreadsheet, encrypted_file, corrupt_file,
+ * empty_file); text whose first 64 KB are blank but that goes on is left for the reader to judge.
+ */
+export function detectFileKind(bytes: Uint8Array): FileKind {
   if (bytes.byteLength === 0) throw new ParseError(ParseErrorCode.Empty);
-  if (hasPdfMarker(bytes)) return { kind: 'pdf' };
-  if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return { kind: sniffZip(bytes) };
-  if (isCfb(bytes)) return { kind: sniffCfb(bytes) };
+  if (hasPdfMarker(bytes)) return 'pdf';
+  if (startsWith(bytes, ZIP_LOCAL) || startsWith(bytes, ZIP_EMPTY)) return sniffZip(bytes);
+  if (isCfb(bytes)) return sniffCfb(bytes);
   if (BINARY_SIGNATURES.some((signature) => startsWith(bytes, signature))) {
     throw new ParseError(ParseErrorCode.UnsupportedType, undefined, 'binary file signature');
   }
-  const probe = decodeText(bytes.subarray(0, 65536), { html: true });
+  const probe = decodeText(bytes.subarray(0, TEXT_PROBE_BYTES), { html: true });
   if (!looksLikeText(probe)) throw new ParseError(ParseErrorCode.UnsupportedType, undefined, 'binary content');
-  const html = looksLikeHtml(probe);
-  const text = decodeText(bytes, { html });
+  if (bytes.byteLength <= TEXT_PROBE_BYTES && probe.trim().length === 0) throw new ParseError(ParseErrorCode.Empty);
+  return looksLikeHtml(probe) ? 'html' : 'text';
+}
+
+export function sniff(bytes: Uint8Array): Sniffed {
+  const kind = detectFileKind(bytes);
+  if (kind !== 'html' && kind !== 'text') return { kind };
+  const text = decodeText(bytes, { html: kind === 'html' });
   if (text.trim().length === 0) throw new ParseError(ParseErrorCode.Empty);
-  return { kind: html ? 'html' : 'text', text };
+  return { kind, text };
 }
