@@ -82,15 +82,37 @@ async function importModule(specifier: string): Promise<unknown> {
 let loading: Promise<PdfjsModule> | undefined;
 
 /**
+ * The legacy build installs core-js versions of built-ins over Node's own, for the whole process: `Array.prototype.push`
+ * (a generic loop, in every hot path of pdfjs and of this parser: about a tenth of the CPU time of a PDF) and
+ * `JSON.parse` (every job payload the worker reads). They only refine corner cases of the specification that neither
+ * pdfjs nor this code meets (arrays near 2^32 elements, the `source` of a JSON reviver), so Node's own are put back.
+ */
+const NATIVE_PUSH = Array.prototype.push;
+const NATIVE_JSON_PARSE = JSON.parse;
+
+function restoreNatives(): void {
+  const restore = (target: object, name: string, native: unknown) => {
+    if (Reflect.get(target, name) !== native) {
+      Object.defineProperty(target, name, { value: native, writable: true, enumerable: false, configurable: true });
+    }
+  };
+  restore(Array.prototype, 'push', NATIVE_PUSH);
+  restore(JSON, 'parse', NATIVE_JSON_PARSE);
+}
+
+/**
  * The minified legacy build: the same code as `pdf.mjs`, without a `sourceMappingURL`. Under a loader that enables
  * source maps (tsx, --enable-source-maps) the plain build makes Node parse and keep 8 MB of maps, about 100 MB of
  * heap. The worker module is imported first: it registers itself on `globalThis.pdfjsWorker`, which pdfjs uses as
- * its in-thread worker instead of importing one by path.
+ * its in-thread worker instead of importing one by path. Node's own built-ins are put back once both are loaded.
  */
 export function loadPdfjs(): Promise<PdfjsModule> {
   loading ??= importModule(require.resolve('pdfjs-dist/legacy/build/pdf.worker.min.mjs'))
     .then(() => importModule(require.resolve('pdfjs-dist/legacy/build/pdf.min.mjs')))
-    .then((m) => m as PdfjsModule);
+    .then((m) => {
+      restoreNatives();
+      return m as PdfjsModule;
+    });
   return loading;
 }
 
