@@ -213,6 +213,26 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
     });
   });
 
+  it('files the 洪泽区 reports of 2023 (洪泽区人民政府) and 2024 (淮安市洪泽区人民政府) under one body', async () => {
+    const reportIds: string[] = [];
+    for (const [folder, file] of [
+      ['hongze-2023', 'hzq2023_working.pdf'],
+      ['hongze-2024', 'hzq2024_working.pdf'],
+    ]) {
+      const done = await settled(await upload(file, readFileSync(join(FIXTURES, 'real', folder, file))));
+      expect(done.status).toBe('parsed');
+      reportIds.push(done.reportId ?? '');
+    }
+    const [first, second] = await Promise.all(
+      reportIds.map(async (id) => (await request(http).get(`/api/reports/${id}`).expect(200)).body as { agency: { id: string } }),
+    );
+    expect(second.agency.id).toBe(first.agency.id);
+    const agencies = (await request(http).get('/api/agencies').expect(200)).body as { name: string; region: string }[];
+    expect(agencies.filter((agency) => agency.name.includes('洪泽'))).toEqual([
+      expect.objectContaining({ name: '洪泽区人民政府', region: '淮安市洪泽区' }),
+    ]);
+  }, 60_000);
+
   it('answers 413 to a file over the size limit and stores nothing', async () => {
     const before = await counts();
     const response = await request(http)

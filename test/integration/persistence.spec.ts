@@ -92,6 +92,21 @@ describeWithPostgres(__filename, 'persistence against the real database', () => 
     await expect(agencies.findByPrintedName('新城镇人民政府')).resolves.toBeNull();
   });
 
+  it('finds 洪泽区人民政府 (2023) when 2024 prints 淮安市洪泽区人民政府, and keeps other bodies apart', async () => {
+    const hongze2023 = await agencies.findOrRegister({ name: '洪泽区人民政府', regionName: '淮安市洪泽区' });
+    const hongze2024 = await agencies.findOrRegister({ name: '淮安市洪泽区人民政府', regionName: '淮安市洪泽区' });
+    expect(hongze2024).toEqual({ agency: hongze2023.agency, registered: false });
+    const huaian = await agencies.findOrRegister({ name: '淮安市人民政府', regionName: '淮安市' });
+    expect(huaian.registered).toBe(true);
+    const committee = await agencies.findOrRegister({ name: '柴关乡党委', regionName: '沙河市' });
+    expect(committee.registered).toBe(true);
+    const hongzeDongcheng = await agencies.findOrRegister({ name: '东城街道办事处', regionName: '淮安市洪泽区' });
+    const shuyangDongcheng = await agencies.findOrRegister({ name: '东城街道办事处', regionName: '沭阳县' });
+    expect(shuyangDongcheng.registered).toBe(true);
+    expect(shuyangDongcheng.agency.id).not.toBe(hongzeDongcheng.agency.id);
+    await expect(agencies.findByPrintedName('淮安市洪泽区东城街道', '淮安市洪泽区')).resolves.toEqual(hongzeDongcheng.agency);
+  });
+
   it('saves a parsed version in one go and reads it back', async () => {
     const { agency } = await agencies.findOrRegister({ name: '柴关乡人民政府', regionName: '沙河市' });
     const uploadId = await newUpload();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { agencyNameMatches, inferAgencyKind, inferRegionLevel } from '../agency-names';
+import { findAgencyMatch, inferAgencyKind, inferRegionLevel } from '../agency-names';
 import { AgencyEntity, type AgencyKind } from '../entities/agency.entity';
 import { RegionEntity, type RegionLevel } from '../entities/region.entity';
 
@@ -54,7 +54,7 @@ export class AgenciesRepository {
     return agency ?? null;
   }
 
-  /** The registered body a report names (by name or alias, tolerant of 人民政府/办事处 and a leading region). */
+  /** The registered body a report names (by name or alias, tolerant of 人民政府/办事处 and a leading region; see findAgencyMatch). */
   async findByPrintedName(printed: string, regionName?: string | null): Promise<AgencySummary | null> {
     return this.matchIn(this.dataSource.manager, printed, regionName);
   }
@@ -118,10 +118,11 @@ export class AgenciesRepository {
       .leftJoinAndSelect('agency.region', 'region')
       .orderBy('agency.created_at', 'ASC')
       .getMany();
-    const matching = candidates.filter((a) => agencyNameMatches(printed, a, regionName ?? a.region?.name));
-    const sameRegion = regionName ? matching.find((a) => a.region?.name === regionName) : undefined;
-    const found = sameRegion ?? matching[0];
-    return found ? this.summary(found) : null;
+    const found = findAgencyMatch(
+      { name: printed, region: regionName ?? null },
+      candidates.map((agency) => ({ agency, name: agency.name, aliases: agency.aliases, region: agency.region?.name ?? null })),
+    );
+    return found ? this.summary(found.agency) : null;
   }
 
   private summary(agency: Omit<AgencyEntity, 'createdAt'>): AgencySummary {
