@@ -3,6 +3,7 @@ import { FILE_STORAGE, UploadsRepository, type FileStorage } from '@nianbao/pers
 import { INGEST_QUEUE, parseUploadJobId } from '@nianbao/queue-contracts';
 import type { Queue } from 'bullmq';
 import { readdirSync, readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -21,6 +22,13 @@ const REFERENCE = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 're
 const TEXT = readFileSync(join(REFERENCE, readdirSync(REFERENCE).find((name) => name.endsWith('.txt')) ?? ''));
 const EXE = readFileSync(join(NOT_OK, 'program-exe-renamed.docx'));
 const XLS = readFileSync(join(NOT_OK, 'legacy.xls'));
+const MAX_FILE_BYTES = 200_000;
+const MAX_FILES = 8;
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
+}
 
 type Entry =
   | { id: string; status: string; fileName: string }
@@ -48,7 +56,13 @@ describeWithServers('POST /api/uploads checks each file by name and content befo
   beforeAll(async () => {
     db = await createTestDatabase(__filename);
     queue = createTestQueue(__filename);
-    apps = await startTestApps({ databaseUrl: db.url, redisUrl: queue.redisUrl, queuePrefix: queue.prefix, withWorker: false });
+    apps = await startTestApps({
+      databaseUrl: db.url,
+      redisUrl: queue.redisUrl,
+      queuePrefix: queue.prefix,
+      withWorker: false,
+      env: { UPLOAD_MAX_FILE_BYTES: String(MAX_FILE_BYTES), UPLOAD_MAX_FILES: String(MAX_FILES) },
+    });
     http = apps.api.getHttpServer() as App;
   }, 60_000);
 
@@ -169,5 +183,28 @@ describeWithServers('POST /api/uploads checks each file by name and content befo
         expect.objectContaining({ fileName: '年报.xls', status: 'rejected', error: expect.objectContaining({ code: 'legacy_spreadsheet' }) }),
       ],
     });
+  });
+
+  it('leaves no staged file behind, whatever became of the request, and stores each accepted content once', async () => {
+    const badField = await request(http).post('/api/uploads').field('year', 'next').attach('files', TEXT, '年报.txt');
+    expect(badField.status).toBe(400);
+    const tooLarge = await request(http)
+      .post('/api/uploads')
+      .attach('files', TEXT, '年报.txt')
+      .attach('files', Buffer.alloc(MAX_FILE_BYTES + 1, 0x20), 'big.txt');
+    expect(tooLarge.status).toBe(413);
+    const tooMany = request(http).post('/api/uploads');
+    for (let i = 0; i <= MAX_FILES; i += 1) tooMany.attach('files', TEXT, `年报${i}.txt`);
+    expect((await tooMany).status).toBe(400);
+    const unknownAgency = await request(http)
+      .post('/api/uploads')
+      .field('agencyId', '00000000-0000-4000-8000-000000000000')
+      .attach('files', TEXT, '年报.txt');
+    expect(unknownAgency.status).toBe(400);
+    await request(http).post('/api/uploads').attach('files', TEXT, '再传一次.txt').expect(202);
+
+    expect(await filesUnder(join(apps.config.storageDir, 'incoming'))).toEqual([]);
+    const stored = await filesUnder(join(apps.config.storageDir, 'sha256'));
+    expect(stored).toHaveLength(3);
   });
 });

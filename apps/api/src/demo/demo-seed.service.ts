@@ -70,7 +70,7 @@ export class DemoSeedService {
           summary.skipped += 1;
           continue;
         }
-        await this.uploadsService.accept(
+        await this.uploadsService.acceptBuffers(
           [{ originalname: `${DEMO_REGION}${demo.name}${year}年政府信息公开工作年度报告.txt`, mimetype: 'text/plain', buffer }],
           { agencyId: agency.id, year, isDemo: true },
         );

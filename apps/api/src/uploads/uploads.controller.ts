@@ -3,7 +3,9 @@ import { FilesInterceptor } from '@nestjs/platform-express';
 import { CreateUploadDto } from './dto/create-upload.dto';
 import type { UploadResult } from './dto/upload-result';
 import { UploadError, UploadErrorCode } from './upload.error';
-import { UploadsService, type IncomingFile, type UploadStatusView } from './uploads.service';
+import { StagedFilesCleanupInterceptor } from './staged-files-cleanup.interceptor';
+import type { StagedFile } from './upload-staging';
+import { UploadsService, type UploadStatusView } from './uploads.service';
 
 const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new UploadError(UploadErrorCode.NotFound) });
 
@@ -14,8 +16,8 @@ export class UploadsController {
   /** 202 with one entry per file, accepted or rejected; fails as a whole only when no file passes (see UploadResult). */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
-  @UseInterceptors(FilesInterceptor('files'))
-  create(@UploadedFiles() files: IncomingFile[] | undefined, @Body() body: CreateUploadDto): Promise<UploadResult[]> {
+  @UseInterceptors(StagedFilesCleanupInterceptor, FilesInterceptor('files'))
+  create(@UploadedFiles() files: StagedFile[] | undefined, @Body() body: CreateUploadDto): Promise<UploadResult[]> {
     return this.uploads.accept(files ?? [], body);
   }
 

@@ -3,7 +3,9 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '@nianbao/config';
 import { INGEST_QUEUE } from '@nianbao/queue-contracts';
-import { memoryStorage } from 'multer';
+import { StagedFilesCleanupInterceptor } from './staged-files-cleanup.interceptor';
+import { StagingStorageEngine } from './staging-storage-engine';
+import { UploadStaging, stagingDirectory } from './upload-staging';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
 
@@ -13,7 +15,9 @@ import { UploadsService } from './uploads.service';
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        storage: memoryStorage(),
+        // Each file goes to disk under STORAGE_DIR as it arrives, hashed on the way: at most one file is in memory
+        // at a time (while its content is checked), not every file of the request.
+        storage: new StagingStorageEngine(stagingDirectory(config)),
         defParamCharset: 'utf8',
         // The name exactly as sent, directories included, so that a name with a path is refused rather than cut.
         preservePath: true,
@@ -28,7 +32,7 @@ import { UploadsService } from './uploads.service';
     }),
   ],
   controllers: [UploadsController],
-  providers: [UploadsService],
+  providers: [UploadsService, UploadStaging, StagedFilesCleanupInterceptor],
   exports: [UploadsService],
 })
 export class UploadsModule {}

@@ -5,14 +5,17 @@ import { INGEST_QUEUE, IngestJobName, parseUploadJobOptions, type ParseUploadPay
 import type { UploadStatus } from '@nianbao/persistence';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { AcceptedUpload, RejectedUpload, UploadResult } from './dto/upload-result';
 import { checkUploadFile, type FileCheck } from './upload-file-check';
+import { UploadStaging, type StagedFile } from './upload-staging';
 import { UploadError, UploadErrorCode } from './upload.error';
 
-export interface IncomingFile {
+/** A file made on the server (the demo seed), uploaded through the same path as a person's. */
+export interface BufferedFile {
   originalname: string;
   mimetype: string;
-  buffer: Buffer;
+  buffer: Uint8Array;
 }
 
 export interface UploadOptions {
@@ -39,7 +42,7 @@ function safeFileName(name: string): string {
   return (clean || 'upload').slice(0, MAX_FILE_NAME);
 }
 
-function rejection(file: IncomingFile, check: Extract<FileCheck, { ok: false }>): RejectedUpload {
+function rejection(file: StagedFile, check: Extract<FileCheck, { ok: false }>): RejectedUpload {
   return { fileName: safeFileName(file.originalname), status: 'rejected', error: { code: check.code, message: check.message } };
 }
 
@@ -52,19 +55,22 @@ export class UploadsService {
     private readonly agencies: AgenciesRepository,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     @InjectQueue(INGEST_QUEUE) private readonly ingest: Queue<ParseUploadPayload>,
+    private readonly staging: UploadStaging,
   ) {}
 
   /**
-   * Checks each file (name and content, see UploadResult); stores each file that passes, records it `queued` and
-   * enqueues its parse job (parsing happens in the worker). Rejected files are answered beside the accepted ones;
-   * when no file passes, the request fails with the rejections.
+   * Checks each staged file (name and content, see UploadResult; read one file at a time); moves each file that
+   * passes into the store, records it `queued` and enqueues its parse job (parsing happens in the worker). Rejected
+   * files are answered beside the accepted ones; when no file passes, the request fails with the rejections. Staged
+   * files not moved into the store stay for the caller to discard.
    */
-  async accept(files: readonly IncomingFile[], options: UploadOptions = {}): Promise<UploadResult[]> {
+  async accept(files: readonly StagedFile[], options: UploadOptions = {}): Promise<UploadResult[]> {
     if (files.length === 0) throw new UploadError(UploadErrorCode.NoFiles);
     if (options.agencyId && !(await this.agencies.findById(options.agencyId))) {
       throw new UploadError(UploadErrorCode.UnknownAgency);
     }
-    const checked = files.map((file) => ({ file, check: checkUploadFile(file.originalname, file.buffer) }));
+    const checked: { file: StagedFile; check: FileCheck }[] = [];
+    for (const file of files) checked.push({ file, check: checkUploadFile(file.originalname, await readFile(file.path)) });
     const rejections = checked.flatMap(({ file, check }) => (check.ok ? [] : [rejection(file, check)]));
     if (rejections.length === files.length) throw this.allRejected(rejections);
     const results: UploadResult[] = [];
@@ -72,6 +78,17 @@ export class UploadsService {
       results.push(check.ok ? await this.store(file, options) : rejection(file, check));
     }
     return results;
+  }
+
+  /** Stages in-memory files, accepts them like uploaded ones, and removes what is left of them. */
+  async acceptBuffers(files: readonly BufferedFile[], options: UploadOptions = {}): Promise<UploadResult[]> {
+    const staged: StagedFile[] = [];
+    try {
+      for (const file of files) staged.push(await this.staging.stageBytes(file.originalname, file.mimetype, file.buffer));
+      return await this.accept(staged, options);
+    } finally {
+      await this.staging.discard(staged);
+    }
   }
 
   async status(id: string): Promise<UploadStatusView> {
@@ -86,8 +103,8 @@ export class UploadsService {
     };
   }
 
-  private async store(file: IncomingFile, options: UploadOptions): Promise<AcceptedUpload> {
-    const stored = await this.storage.put(file.buffer);
+  private async store(file: StagedFile, options: UploadOptions): Promise<AcceptedUpload> {
+    const stored = await this.storage.putFile(file.path, { sha256: file.sha256, sizeBytes: file.size });
     const id = randomUUID();
     const fileName = safeFileName(file.originalname);
     await this.uploads.create({

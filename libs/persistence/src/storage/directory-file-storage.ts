@@ -30,6 +30,19 @@ export class DirectoryFileStorage implements FileStorage {
     return { key, sha256, sizeBytes: bytes.byteLength };
   }
 
+  async putFile(path: string, digest: { sha256: string; sizeBytes: number }): Promise<StoredFile> {
+    if (!/^[0-9a-f]{64}$/.test(digest.sha256)) throw new Error(`Not a sha256 digest: ${digest.sha256}`);
+    const key = `sha256/${digest.sha256.slice(0, 2)}/${digest.sha256}`;
+    const target = this.pathOf(key);
+    if (await this.exists(target)) {
+      await rm(path, { force: true });
+    } else {
+      await mkdir(dirname(target), { recursive: true });
+      await rename(path, target);
+    }
+    return { key, sha256: digest.sha256, sizeBytes: digest.sizeBytes };
+  }
+
   async get(key: string): Promise<Buffer> {
     return readFile(this.pathOf(key));
   }
