@@ -46,6 +46,9 @@ export function matchForm(text: string): string {
 }
 
 const NUMBERING = /^(?:([1-9])[.、．]|\(([1-9])\)|\(([一二三四五六七八九十]{1,2})\)|([一二三四五六七八九十]{1,2})、)/;
+/** The characters an item number can start with. */
+const NUMBERING_START = /^[1-9(一二三四五六七八九十]/;
+const NO_NUMBER: { number?: string; length: number } = { length: 0 };
 
 /** Splits an item number off the front of a compact label: `2.重复申请` → `2`, `重复申请`. */
 export function splitNumbering(compact: string): { number?: string; rest: string; length: number } {
@@ -191,9 +194,11 @@ const MIN_PARTIAL = 4;
  * label runs to `cellEnd`, a label cut short (only its beginning printed, at least four characters).
  */
 export function matchAt(compact: string, start: number, cellEnd: number = compact.length): CatalogMatch[] {
-  const band = BAND.exec(compact.slice(start, start + 16));
+  // Called at every position of every cell: the patterns are only tried where their first character stands.
+  const first = compact[start];
+  const band = first === '第' ? BAND.exec(compact.slice(start, start + 16)) : null;
   if (band) return [{ entry: BAND_ENTRY, start, end: start + band[0].length }];
-  const { number, length } = splitNumbering(compact.slice(start, start + 5));
+  const { number, length } = NUMBERING_START.test(first ?? '') ? splitNumbering(compact.slice(start, start + 5)) : NO_NUMBER;
   const matches: CatalogMatch[] = [];
   const candidates = length > 0 ? [length, 0] : [0];
   for (const offset of candidates) {
