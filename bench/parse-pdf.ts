@@ -1,7 +1,8 @@
 /**
- * PDF reader throughput and memory: reads the fixture PDFs round-robin in one process and prints PDFs per second
- * (wall clock and per CPU-second), time per file and peak RSS. Run: npx tsx bench/parse-pdf.ts [reads=200] [--parse]
- * With --parse it times the whole parseReport (reader + table mapper + metadata) instead of readPdf alone.
+ * PDF reader throughput and memory: reads the fixture PDFs round-robin in one process (readDocument, which hands them
+ * to the PDF reader) and prints PDFs per second (wall clock and per CPU-second), time per file and peak RSS.
+ * Run: npx tsx bench/parse-pdf.ts [reads=200] [--parse]
+ * With --parse it times the whole parseReport (reader + table mapper + metadata) instead of the reader alone.
  * Under tsx, RSS includes tsx's own copy of the transformed pdfjs modules (about 200 MB more); for the figure a
  * compiled worker sees, bundle and run it with plain node:
  *   npx esbuild bench/parse-pdf.ts --bundle --platform=node --external:pdfjs-dist --external:opencc-js \
@@ -9,8 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_READER_LIMITS } from '../libs/report-parser/src/readers/limits';
-import { readPdf } from '../libs/report-parser/src/readers/pdf-reader';
+import { parseReport, readDocument } from '@nianbao/report-parser';
 
 // Run from the project root: the fixtures are the shared ones beside it.
 const FIXTURES = path.resolve(process.cwd(), '..', 'shared', 'fixtures', 'real');
@@ -25,11 +25,9 @@ async function main(): Promise<void> {
   const reads = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 200);
   const whole = process.argv.includes('--parse');
   const files = FILES.map((f) => ({ name: path.basename(path.dirname(f)), bytes: new Uint8Array(readFileSync(path.join(FIXTURES, f))) }));
-  // The whole parser (and its dictionaries) is loaded only when it is measured.
-  const parser = whole ? await import('@nianbao/report-parser') : undefined;
   const readOnce = async (bytes: Uint8Array): Promise<number> => {
-    if (parser) return Object.keys((await parser.parseReport(bytes)).values).length;
-    const doc = await readPdf(bytes, DEFAULT_READER_LIMITS);
+    if (whole) return Object.keys((await parseReport(bytes)).values).length;
+    const doc = await readDocument(bytes);
     return doc.pageCount ?? 0;
   };
 
@@ -52,7 +50,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
-  console.log(`${whole ? 'parseReport' : 'readPdf'}: ${reads} PDFs in ${seconds.toFixed(2)} s = ${(reads / seconds).toFixed(1)} PDFs/s` +
+  console.log(`${whole ? 'parseReport' : 'readDocument'}: ${reads} PDFs in ${seconds.toFixed(2)} s = ${(reads / seconds).toFixed(1)} PDFs/s` +
     (whole ? '' : `, ${(pages / seconds).toFixed(0)} pages/s`));
   console.log(`  CPU ${cpuSeconds.toFixed(2)} s = ${((cpuSeconds * 1000) / reads).toFixed(0)} ms per PDF, ${(reads / cpuSeconds).toFixed(1)} PDFs per CPU-second` +
     ' (one core; the wall-clock rate above also counts time other processes took)');

@@ -3,8 +3,14 @@
  * kind, then times parseReport over them and prints reports per second, time per report and peak RSS (and, for
  * telling the readers' share from the mappers', how many files per second readDocument alone gets through).
  * Goals: ≥ 100/s for text, HTML and .docx; ≥ 10/s for 5-page PDFs; RSS < 300 MB. Figures only, no assertions.
- * CPU time per report is printed beside wall time: on a shared machine it is the steadier figure.
+ * CPU time per report (and the reports per second one core gives at that rate) is printed beside wall time: on a
+ * shared machine it is the steadier figure.
  * Run: npm run bench:parse [-- --files=1000 --pdf-files=200 --kinds=text,html,docx,xlsx,pdf]
+ * That runs under tsx, as the CLI does. The worker runs compiled JS with plain node, which needs less memory (tsx keeps
+ * its own transformed copy of every module); for that figure bundle the bench and run it with plain node:
+ *   npx esbuild bench/parse.ts --bundle --platform=node --target=node20 --packages=external \
+ *     --alias:@nianbao/report-parser=./libs/report-parser/src --alias:@nianbao/report-format=./libs/report-format/src \
+ *     --outfile=dist/bench/parse.cjs && NODE_PATH=node_modules node --expose-gc dist/bench/parse.cjs
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -12,7 +18,8 @@ import { parseReport, ParseError, readDocument } from '@nianbao/report-parser';
 import { buildReportDocx, buildReportHtml, buildReportXlsx, reportFromFixture } from '../test/support/report-files';
 import type { CanonicalReport } from '../test/support/report-layout';
 
-const REAL = path.resolve(__dirname, '..', '..', 'shared', 'fixtures', 'real');
+// Run from the project root: the fixtures are the shared ones beside it.
+const REAL = path.resolve(process.cwd(), '..', 'shared', 'fixtures', 'real');
 const KINDS = ['text', 'html', 'docx', 'xlsx', 'pdf'] as const;
 type Kind = (typeof KINDS)[number];
 
@@ -109,7 +116,7 @@ async function benchKind(kind: Kind, count: number): Promise<void> {
       kind.padEnd(5),
       `${files.length} files (${averageKb.toFixed(0)} KB avg, built in ${buildSeconds.toFixed(1)} s)`,
       `${(files.length / seconds).toFixed(1)} reports/s`,
-      `${((seconds * 1000) / files.length).toFixed(1)} ms/report (CPU ${cpuMs.toFixed(1)} ms)`,
+      `${((seconds * 1000) / files.length).toFixed(1)} ms/report (CPU ${cpuMs.toFixed(1)} ms = ${(1000 / cpuMs).toFixed(1)}/s per core)`,
       `readDocument alone ${(files.length / readSeconds).toFixed(1)}/s`,
       `peak RSS ${megabytes(peak)} MB`,
       `${(values / files.length).toFixed(0)} values/report`,
