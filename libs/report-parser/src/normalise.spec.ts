@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Converter } from 'opencc-js';
-import { compactLabel, normaliseText, normaliseWidth } from './normalise';
+import { compactLabel, normaliseText, normaliseWidth, whileParsing } from './normalise';
 
 const REAL = '/work/shared/fixtures/real';
 
@@ -61,5 +61,26 @@ describe('normaliseText', () => {
     expect(lines).toBeGreaterThan(500);
     expect(converted).toBeGreaterThan(300);
     expect(differing).toEqual([]);
+  });
+});
+
+describe('whileParsing', () => {
+  const line = `${'規範性檔案　'.repeat(30)}１２`;
+
+  it('normalises long texts inside a parse as outside it, synchronously and not', async () => {
+    const outside = normaliseText(line);
+    expect(outside).toBe(`${'规范性文件 '.repeat(30)}12`);
+    expect(whileParsing(() => [normaliseText(line), normaliseText(line)])).toEqual([outside, outside]);
+    await expect(whileParsing(async () => normaliseText(line))).resolves.toBe(outside);
+  });
+
+  it('passes errors through, thrown or rejected', async () => {
+    expect(() =>
+      whileParsing(() => {
+        throw new Error('sync');
+      }),
+    ).toThrow('sync');
+    await expect(whileParsing(() => Promise.reject(new Error('async')))).rejects.toThrow('async');
+    expect(whileParsing(() => normaliseText(line))).toBe(normaliseText(line));
   });
 });
