@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '@nianbao/config';
 import { INGEST_QUEUE } from '@nianbao/queue-contracts';
 import { StagedFilesCleanupInterceptor } from './staged-files-cleanup.interceptor';
 import { StagingStorageEngine } from './staging-storage-engine';
+import { UploadRequeueService } from './upload-requeue.service';
 import { UploadStaging, stagingDirectory } from './upload-staging';
 import { UploadsController } from './uploads.controller';
 import { UploadsService } from './uploads.service';
@@ -32,7 +33,7 @@ import { UploadsService } from './uploads.service';
     }),
   ],
   controllers: [UploadsController],
-  providers: [UploadsService, UploadStaging, StagedFilesCleanupInterceptor],
+  providers: [UploadsService, UploadRequeueService, UploadStaging, StagedFilesCleanupInterceptor],
   exports: [UploadsService],
 })
 export class UploadsModule {}

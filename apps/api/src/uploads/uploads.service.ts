@@ -134,14 +134,14 @@ export class UploadsService {
    * Adds the upload's job, or answers 503 within ENQUEUE_TIMEOUT_MS when the queue is down instead of hanging. The
    * upload stays `queued`; its job id is deterministic, so a late or repeated add still makes one job.
    */
-  private async enqueue(uploadId: string): Promise<void> {
+  async enqueue(uploadId: string, revision = 0): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer from the queue in ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
     });
     try {
       await Promise.race([
-        this.ingest.add(IngestJobName.ParseUpload, { uploadId }, parseUploadJobOptions(uploadId)),
+        this.ingest.add(IngestJobName.ParseUpload, { uploadId }, parseUploadJobOptions(uploadId, revision)),
         timeout,
       ]);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { ReportVersionEntity } from '../entities/report-version.entity';
 import { UploadEntity, type UploadStatus } from '../entities/upload.entity';
 
@@ -63,6 +63,22 @@ export class UploadsRepository {
   /** Whether an upload of these bytes is already stored as a demo upload (the demo seed is idempotent by content). */
   async existsDemoWithSha256(sha256: string): Promise<boolean> {
     return this.dataSource.getRepository(UploadEntity).exist({ where: { sha256, isDemo: true } });
+  }
+
+  /**
+   * Uploads still `queued` that were recorded before `cutoff`, oldest first: their job may never have reached the
+   * queue (it was down when they arrived), so the api adds it again (the job id is deterministic).
+   */
+  async findQueuedBefore(cutoff: Date, limit: number): Promise<{ id: string; revision: number }[]> {
+    const rows = await this.dataSource
+      .getRepository(UploadEntity)
+      .find({
+        select: { id: true, revision: true },
+        where: { status: 'queued', createdAt: LessThan(cutoff) },
+        order: { createdAt: 'ASC' },
+        take: limit,
+      });
+    return rows.map((row) => ({ id: row.id, revision: row.revision }));
   }
 
   /** A worker starts on the upload; a parsed upload stays parsed (a re-delivered job changes nothing). */
