@@ -3,8 +3,8 @@
 // and no committed `.only`. Formatting and the rest are left to review.
 import tseslint from 'typescript-eslint';
 
-const LIBS = 'report-format|report-parser|report-charts|persistence|queue-contracts|config';
-const PURE_LIBS = ['libs/report-format/src', 'libs/report-parser/src', 'libs/report-charts/src'];
+const LIBS = 'api-contract|report-format|report-parser|report-charts|persistence|queue-contracts|config';
+const PURE_LIBS = ['libs/api-contract/src', 'libs/report-format/src', 'libs/report-parser/src', 'libs/report-charts/src'];
 
 /** `@nianbao/x/src/y` or `../../report-format/src/y`: reaching into a lib instead of through its root. */
 const throughRoot = [

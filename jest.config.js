@@ -8,6 +8,6 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   moduleNameMapper: {
-    '^@nianbao/(report-format|report-parser|report-charts|persistence|queue-contracts|config)$': '<rootDir>/libs/$1/src',
+    '^@nianbao/(api-contract|report-format|report-parser|report-charts|persistence|queue-contracts|config)$': '<rootDir>/libs/$1/src',
   },
 };

@@ -16,6 +16,7 @@ export default defineConfig({
   plugins: [vue()],
   resolve: {
     alias: {
+      '@nianbao/api-contract': fromHere('../../libs/api-contract/src/index.ts'),
       '@nianbao/report-format': fromHere('../../libs/report-format/src/index.ts'),
       '@nianbao/report-charts': fromHere('../../libs/report-charts/src/index.ts'),
     },

@@ -1,4 +1,4 @@
-import type { AgencyKind } from './entities/agency.entity';
+import type { AgencyKind } from '@nianbao/api-contract';
 import type { RegionLevel } from './entities/region.entity';
 
 /**

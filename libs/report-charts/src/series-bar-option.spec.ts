@@ -1,4 +1,4 @@
-import type { SeriesResponse, SeriesRow } from '@nianbao/report-format';
+import type { SeriesResponse, SeriesRow } from '@nianbao/api-contract';
 import * as echarts from 'echarts';
 import type { CallbackDataParams } from 'echarts/types/dist/shared';
 import { buildSeriesBarOption } from './series-bar-option';

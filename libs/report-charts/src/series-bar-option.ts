@@ -1,4 +1,5 @@
-import { cellLabel, type Locale, type SeriesResponse } from '@nianbao/report-format';
+import type { SeriesResponse } from '@nianbao/api-contract';
+import { cellLabel, type Locale } from '@nianbao/report-format';
 import type { TooltipComponentFormatterCallbackParams } from 'echarts';
 import type { ChartOption } from './chart-option';
 import { escapeHtml } from './escape-html';

@@ -1,4 +1,4 @@
-import type { SeriesResponse } from '@nianbao/report-format';
+import type { SeriesResponse } from '@nianbao/api-contract';
 import { seriesTableCsv } from './series-csv';
 import { toSeriesTable } from './series-table';
 

@@ -1,4 +1,4 @@
-import type { SeriesResponse, SeriesValueKind } from '@nianbao/report-format';
+import type { SeriesResponse, SeriesValueKind } from '@nianbao/api-contract';
 
 export interface SeriesTableCell {
   year: number;

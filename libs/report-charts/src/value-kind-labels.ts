@@ -1,4 +1,5 @@
-import type { Locale, SeriesValueKind } from '@nianbao/report-format';
+import type { SeriesValueKind } from '@nianbao/api-contract';
+import type { Locale } from '@nianbao/report-format';
 
 export type NonNumberKind = Exclude<SeriesValueKind, 'number'>;
 

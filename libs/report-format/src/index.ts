@@ -5,4 +5,3 @@ export * from './parsed-report';
 export * from './rules';
 export * from './sections';
 export * from './table-layouts';
-export * from './series';

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
-import { AgenciesService, type AgencyView } from './agencies.service';
+import type { AgencyView } from '@nianbao/api-contract';
+import { AgenciesService } from './agencies.service';
 
 @Controller('agencies')
 export class AgenciesController {

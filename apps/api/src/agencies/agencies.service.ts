@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AgenciesRepository, type AgencyKind } from '@nianbao/persistence';
-
-export interface AgencyView {
-  id: string;
-  name: string;
-  kind: AgencyKind;
-  region: string | null;
-}
+import type { AgencyView } from '@nianbao/api-contract';
+import { AgenciesRepository } from '@nianbao/persistence';
 
 @Injectable()
 export class AgenciesService {

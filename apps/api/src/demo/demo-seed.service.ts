@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AgenciesRepository, UploadsRepository, type AgencyKind } from '@nianbao/persistence';
+import type { AgencyKind } from '@nianbao/api-contract';
+import { AgenciesRepository, UploadsRepository } from '@nianbao/persistence';
 import { createHash } from 'node:crypto';
 import { UploadsService } from '../uploads/uploads.service';
 import { demoReportText } from './demo-report-text';

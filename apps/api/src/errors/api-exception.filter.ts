@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { ApiErrorBody } from '@nianbao/api-contract';
 import type { Response } from 'express';
 import { ReportError, ReportErrorCode } from '../reports/report.error';
 import { StatsError, StatsErrorCode } from '../stats/stats.error';
@@ -72,13 +73,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : null;
     if (coded) {
       const statusCode = STATUS_BY_CODE[coded.code];
-      const files = coded instanceof UploadError && coded.files ? { files: coded.files } : {};
-      response.status(statusCode).json({ statusCode, code: coded.code, message: coded.message, ...files });
+      const files = coded instanceof UploadError && coded.files ? { files: [...coded.files] } : {};
+      const body: ApiErrorBody = { statusCode, code: coded.code, message: coded.message, ...files };
+      response.status(statusCode).json(body);
       return;
     }
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    response
-      .status(HttpStatus.INTERNAL_SERVER_ERROR)
-      .json({ statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'internal_error', message: '服务器内部错误，请稍后重试' });
+    const body: ApiErrorBody = {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'internal_error',
+      message: '服务器内部错误，请稍后重试',
+    };
+    response.status(HttpStatus.INTERNAL_SERVER_ERROR).json(body);
   }
 }

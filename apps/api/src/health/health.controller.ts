@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { HealthService, type HealthView } from './health.service';
+import type { HealthView } from '@nianbao/api-contract';
+import { HealthService } from './health.service';
 
 @Controller('health')
 export class HealthController {

@@ -1,16 +1,9 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import type { HealthView, PartState } from '@nianbao/api-contract';
 import { INGEST_QUEUE } from '@nianbao/queue-contracts';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-
-export type PartState = 'up' | 'down';
-
-export interface HealthView {
-  status: 'ok' | 'degraded';
-  database: PartState;
-  queue: PartState;
-}
 
 const PROBE_TIMEOUT_MS = 2000;
 

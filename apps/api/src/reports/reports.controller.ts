@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import type { ReportView } from '@nianbao/persistence';
+import type { ReportView } from '@nianbao/api-contract';
 import { ReportError, ReportErrorCode } from './report.error';
 import { ReportsService } from './reports.service';
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ReportsRepository, type ReportView } from '@nianbao/persistence';
+import type { ReportView } from '@nianbao/api-contract';
+import { ReportsRepository } from '@nianbao/persistence';
 import { ReportError, ReportErrorCode } from './report.error';
 
 @Injectable()

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import type { SeriesResponse } from '@nianbao/report-format';
+import type { SeriesResponse } from '@nianbao/api-contract';
 import { SeriesQueryDto } from './dto/series-query.dto';
 import { StatsService } from './stats.service';
 

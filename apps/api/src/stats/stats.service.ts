@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { cellLabel, isKnownKey, type SeriesResponse } from '@nianbao/report-format';
+import type { SeriesResponse } from '@nianbao/api-contract';
+import { cellLabel, isKnownKey } from '@nianbao/report-format';
 import { StatsRepository } from '@nianbao/persistence';
 import { StatsError, StatsErrorCode } from './stats.error';
 

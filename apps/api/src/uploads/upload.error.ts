@@ -1,4 +1,4 @@
-import type { RejectedUpload } from './dto/upload-result';
+import type { RejectedUpload } from '@nianbao/api-contract';
 
 export enum UploadErrorCode {
   NoFiles = 'no_files',

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
+import type { UploadResult, UploadView } from '@nianbao/api-contract';
 import { CreateUploadDto } from './dto/create-upload.dto';
-import type { UploadResult } from './dto/upload-result';
 import { UploadError, UploadErrorCode } from './upload.error';
 import { StagedFilesCleanupInterceptor } from './staged-files-cleanup.interceptor';
 import type { StagedFile } from './upload-staging';
-import { UploadsService, type UploadStatusView } from './uploads.service';
+import { UploadsService } from './uploads.service';
 
 const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new UploadError(UploadErrorCode.NotFound) });
 
@@ -13,7 +13,7 @@ const uploadId = new ParseUUIDPipe({ exceptionFactory: () => new UploadError(Upl
 export class UploadsController {
   constructor(private readonly uploads: UploadsService) {}
 
-  /** 202 with one entry per file, accepted or rejected; fails as a whole only when no file passes (see UploadResult). */
+  /** 202 with one entry per file, accepted or rejected; fails as a whole only when no file passes (see UploadResult in @nianbao/api-contract). */
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   @UseInterceptors(StagedFilesCleanupInterceptor, FilesInterceptor('files'))
@@ -22,7 +22,7 @@ export class UploadsController {
   }
 
   @Get(':id')
-  findOne(@Param('id', uploadId) id: string): Promise<UploadStatusView> {
+  findOne(@Param('id', uploadId) id: string): Promise<UploadView> {
     return this.uploads.status(id);
   }
 }

@@ -1,12 +1,11 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { AcceptedUpload, RejectedUpload, UploadResult, UploadView } from '@nianbao/api-contract';
 import { AgenciesRepository, FILE_STORAGE, UploadsRepository, type FileStorage } from '@nianbao/persistence';
 import { INGEST_QUEUE, IngestJobName, parseUploadJobOptions, type ParseUploadPayload } from '@nianbao/queue-contracts';
-import type { UploadStatus } from '@nianbao/persistence';
 import { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { AcceptedUpload, RejectedUpload, UploadResult } from './dto/upload-result';
 import { checkUploadFile, type FileCheck } from './upload-file-check';
 import { UploadStaging, type StagedFile } from './upload-staging';
 import { UploadError, UploadErrorCode } from './upload.error';
@@ -24,14 +23,6 @@ export interface UploadOptions {
   isDemo?: boolean;
 }
 
-export interface UploadStatusView {
-  id: string;
-  status: UploadStatus;
-  fileName: string;
-  reportId?: string;
-  error?: { code: string; message: string };
-}
-
 const MAX_FILE_NAME = 255;
 const ENQUEUE_TIMEOUT_MS = 5000;
 
@@ -42,7 +33,7 @@ function safeFileName(name: string): string {
   return (clean || 'upload').slice(0, MAX_FILE_NAME);
 }
 
-function rejection(file: StagedFile, check: Extract<FileCheck, { ok: false }>): RejectedUpload {
+function rejection(file: StagedFile, check: Extract<FileCheck, { ok: false }>): RejectedUpload<UploadErrorCode> {
   return { fileName: safeFileName(file.originalname), status: 'rejected', error: { code: check.code, message: check.message } };
 }
 
@@ -91,7 +82,7 @@ export class UploadsService {
     }
   }
 
-  async status(id: string): Promise<UploadStatusView> {
+  async status(id: string): Promise<UploadView> {
     const upload = await this.uploads.findById(id);
     if (!upload) throw new UploadError(UploadErrorCode.NotFound);
     return {
@@ -123,7 +114,7 @@ export class UploadsService {
   }
 
   /** The whole request fails: with the files' common code, or files_rejected when their reasons differ. */
-  private allRejected(rejections: readonly RejectedUpload[]): UploadError {
+  private allRejected(rejections: readonly RejectedUpload<UploadErrorCode>[]): UploadError {
     const codes = new Set(rejections.map((r) => r.error.code));
     if (codes.size > 1) return new UploadError(UploadErrorCode.FilesRejected, undefined, rejections);
     const [{ error }] = rejections;

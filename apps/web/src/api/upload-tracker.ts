@@ -1,26 +1,36 @@
+import type { RejectedUpload, UploadResult, UploadView } from '@nianbao/api-contract';
 import { reactive } from 'vue';
 import { fetchUpload } from './client';
 import { errorText } from './error-text';
-import type { Upload } from './types';
 
 const POLL_INTERVAL_MS = 1500;
 
-export interface TrackedUpload extends Upload {
+/** An accepted upload, asked about until it is parsed or failed. */
+export interface PolledUpload extends UploadView {
+  key: string;
   /** Set when asking the API about this upload failed (not when the upload itself failed). */
   pollError?: string;
 }
 
-/** Uploads sent in this browser tab, newest first; kept while the user moves between pages. */
+/** A file the API refused at the door: never stored nor queued, shown with its reason. */
+export interface RefusedFile extends RejectedUpload {
+  key: string;
+}
+
+export type TrackedUpload = PolledUpload | RefusedFile;
+
+/** Files sent in this browser tab, newest batch first, each batch in the order sent; kept across pages. */
 export const trackedUploads = reactive<TrackedUpload[]>([]);
 
 let timer: ReturnType<typeof setTimeout> | null = null;
+let refusedCount = 0;
 
-function isSettled(upload: TrackedUpload): boolean {
-  return upload.status === 'parsed' || upload.status === 'failed';
+function isPending(upload: TrackedUpload): upload is PolledUpload {
+  return upload.status === 'queued' || upload.status === 'parsing';
 }
 
 async function pollOnce(): Promise<void> {
-  const pending = trackedUploads.filter((upload) => !isSettled(upload));
+  const pending = trackedUploads.filter(isPending);
   await Promise.all(
     pending.map(async (upload) => {
       try {
@@ -34,7 +44,7 @@ async function pollOnce(): Promise<void> {
 }
 
 function schedule(): void {
-  if (timer !== null || trackedUploads.every(isSettled)) return;
+  if (timer !== null || !trackedUploads.some(isPending)) return;
   timer = setTimeout(async () => {
     timer = null;
     await pollOnce();
@@ -42,8 +52,16 @@ function schedule(): void {
   }, POLL_INTERVAL_MS);
 }
 
-export function track(uploads: readonly Upload[]): void {
-  trackedUploads.unshift(...uploads);
+/** Adds one batch's answer (or, when every file was rejected, the rejections) and polls the accepted files. */
+export function track(results: readonly UploadResult[]): void {
+  const tracked = results.map((result): TrackedUpload => {
+    if (result.status === 'rejected') {
+      refusedCount += 1;
+      return { ...result, key: `rejected-${refusedCount}` };
+    }
+    return { ...result, key: result.id };
+  });
+  trackedUploads.unshift(...tracked);
   schedule();
 }
 

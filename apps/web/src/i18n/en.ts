@@ -59,7 +59,11 @@ export const en: typeof zhCN = {
     status: 'Status',
     detail: 'Result',
     openReport: 'Open report',
-    statuses: { queued: 'Queued', parsing: 'Parsing', parsed: 'Parsed', failed: 'Failed' },
+    someRejected:
+      '{rejected} of {total} files did not pass the checks and were not uploaded (reasons below); the others are being parsed.',
+    allRejected:
+      'None of the {count} chosen files passed the checks, so nothing was uploaded; the reasons are below.',
+    statuses: { queued: 'Queued', parsing: 'Parsing', parsed: 'Parsed', failed: 'Failed', rejected: 'Not accepted' },
   },
   report: {
     title: 'Report',

@@ -1,7 +1,6 @@
+import type { AgencyKind } from '@nianbao/api-contract';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { RegionEntity } from './region.entity';
-
-export type AgencyKind = 'township' | 'town' | 'subdistrict' | 'department' | 'government';
 
 export const AGENCY_KINDS: readonly AgencyKind[] = ['township', 'town', 'subdistrict', 'department', 'government'];
 

@@ -1,7 +1,6 @@
+import type { UploadStatus } from '@nianbao/api-contract';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { AgencyEntity } from './agency.entity';
-
-export type UploadStatus = 'queued' | 'parsing' | 'parsed' | 'failed';
 
 @Entity('upload')
 @Index('IDX_upload_sha256', ['sha256'])

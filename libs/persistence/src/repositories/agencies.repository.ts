@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { AgencyKind } from '@nianbao/api-contract';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { findAgencyMatch, inferAgencyKind, inferRegionLevel } from '../agency-names';
-import { AgencyEntity, type AgencyKind } from '../entities/agency.entity';
+import { AgencyEntity } from '../entities/agency.entity';
 import { RegionEntity, type RegionLevel } from '../entities/region.entity';
 
 export interface AgencySummary {

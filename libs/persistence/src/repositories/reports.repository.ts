@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { CellRecord, Finding, ParsedReport, ReportFormat, SectionKey, TableFormats } from '@nianbao/report-format';
+import type { ReportView } from '@nianbao/api-contract';
+import type { CellRecord, Finding, ParsedReport } from '@nianbao/report-format';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AgencyEntity, type AgencyKind } from '../entities/agency.entity';
+import { AgencyEntity } from '../entities/agency.entity';
 import { FindingEntity } from '../entities/finding.entity';
 import { ReportValueEntity } from '../entities/report-value.entity';
 import { ReportVersionEntity } from '../entities/report-version.entity';
@@ -25,22 +26,6 @@ export interface SavedVersion {
   versionNumber: number;
   /** False when this upload's version already existed: nothing was written. */
   created: boolean;
-}
-
-export interface ReportView {
-  id: string;
-  agency: { id: string; name: string; kind: AgencyKind; region: string | null } | null;
-  year: number;
-  format: ReportFormat;
-  tableFormats: TableFormats;
-  title: string | null;
-  values: Record<string, number | null>;
-  cells: Record<string, CellRecord>;
-  findings: Finding[];
-  sections: Partial<Record<SectionKey, string>>;
-  uploadId: string;
-  versionNumber: number;
-  isDemo: boolean;
 }
 
 const UNIQUE_VIOLATION = '23505';

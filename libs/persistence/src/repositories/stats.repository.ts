@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CellKind, SeriesRow } from '@nianbao/report-format';
+import type { SeriesRow } from '@nianbao/api-contract';
+import type { CellKind } from '@nianbao/report-format';
 import { DataSource } from 'typeorm';
 
 interface SeriesRecord {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { UploadStatus } from '@nianbao/api-contract';
 import { DataSource, LessThan } from 'typeorm';
 import { ReportVersionEntity } from '../entities/report-version.entity';
-import { UploadEntity, type UploadStatus } from '../entities/upload.entity';
+import { UploadEntity } from '../entities/upload.entity';
 
 export interface NewUpload {
   id: string;
