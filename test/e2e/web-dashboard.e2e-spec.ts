@@ -26,6 +26,12 @@ const EXPECTED = JSON.parse(readFileSync(join(CHAIGUAN, 'expected.json'), 'utf-8
 };
 /** Passes the upload's edge checks (a real text file named .txt), then fails in the worker as not_annual_report. */
 const NOT_A_REPORT = { name: '会议纪要.txt', mimeType: 'text/plain', buffer: Buffer.from('这是一份会议纪要，不是年度报告。\n') };
+/** Refused at the door (content is a program, not Word): never queued, answered beside the accepted file. */
+const PROGRAM_AS_DOCX = {
+  name: '年报.docx',
+  mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  buffer: readFileSync(join(ROOT, 'test', 'fixtures', 'not-ok', 'program-exe-renamed.docx')),
+};
 const HOSTILE_NAME = '<img src=1 onerror=alert(1)>';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -178,10 +184,13 @@ describeInBrowser('web app in Chromium (built app served by the real api, real w
     await page.getByRole('button', { name: '中文' }).click();
   }, 60_000);
 
-  it('uploads a file that is not a report and shows the API’s Chinese message', async () => {
+  it('uploads a non-report beside a program named .docx and shows the API’s Chinese message for each', async () => {
     await page.goto(`${base}/upload`);
-    await page.locator('input[type=file]').setInputFiles(NOT_A_REPORT);
+    await page.locator('input[type=file]').setInputFiles([NOT_A_REPORT, PROGRAM_AS_DOCX]);
     await page.locator('button[type=submit]').click();
+    const rejected = page.locator('tbody tr', { has: page.locator('.status--rejected') });
+    await rejected.waitFor();
+    expect(await rejected.locator('.error-text').textContent()).toMatch(/文件扩展名为 \.docx.*未予接收\s+extension_mismatch/);
     const failed = page.locator('tbody tr', { has: page.locator('.status--failed') });
     await failed.waitFor({ timeout: 30_000 });
     expect(await failed.locator('.error-text').textContent()).toMatch(/[\u4e00-\u9fff]/);

@@ -28,7 +28,8 @@ type ReceivedErrorBody = { [K in keyof ApiErrorBody]?: unknown };
 function isRejectedUpload(entry: unknown): entry is RejectedUpload {
   if (typeof entry !== 'object' || entry === null) return false;
   const { fileName, status, error } = entry as { [K in keyof RejectedUpload]?: unknown };
-  if (typeof fileName !== 'string' || status !== 'rejected' || typeof error !== 'object' || error === null) return false;
+  if (typeof fileName !== 'string' || status !== 'rejected') return false;
+  if (typeof error !== 'object' || error === null) return false;
   const { code, message } = error as { code?: unknown; message?: unknown };
   return typeof code === 'string' && typeof message === 'string';
 }

@@ -5,17 +5,20 @@ import { errorText } from './error-text';
 
 const POLL_INTERVAL_MS = 1500;
 
-/** An accepted upload, asked about until it is parsed or failed. */
-export interface PolledUpload extends UploadView {
+/** Where a file stands in the list: its batch (one submit; numbered from 1 in this tab) and its own key. */
+interface Tracked {
   key: string;
+  batch: number;
+}
+
+/** An accepted upload, asked about until it is parsed or failed. */
+export interface PolledUpload extends UploadView, Tracked {
   /** Set when asking the API about this upload failed (not when the upload itself failed). */
   pollError?: string;
 }
 
 /** A file the API refused at the door: never stored nor queued, shown with its reason. */
-export interface RefusedFile extends RejectedUpload {
-  key: string;
-}
+export interface RefusedFile extends RejectedUpload, Tracked {}
 
 export type TrackedUpload = PolledUpload | RefusedFile;
 
@@ -23,7 +26,7 @@ export type TrackedUpload = PolledUpload | RefusedFile;
 export const trackedUploads = reactive<TrackedUpload[]>([]);
 
 let timer: ReturnType<typeof setTimeout> | null = null;
-let refusedCount = 0;
+let batchCount = 0;
 
 function isPending(upload: TrackedUpload): upload is PolledUpload {
   return upload.status === 'queued' || upload.status === 'parsing';
@@ -54,13 +57,14 @@ function schedule(): void {
 
 /** Adds one batch's answer (or, when every file was rejected, the rejections) and polls the accepted files. */
 export function track(results: readonly UploadResult[]): void {
-  const tracked = results.map((result): TrackedUpload => {
-    if (result.status === 'rejected') {
-      refusedCount += 1;
-      return { ...result, key: `rejected-${refusedCount}` };
-    }
-    return { ...result, key: result.id };
-  });
+  batchCount += 1;
+  const batch = batchCount;
+  const tracked = results.map(
+    (result, index): TrackedUpload =>
+      result.status === 'rejected'
+        ? { ...result, key: `rejected-${batch}-${index}`, batch }
+        : { ...result, key: result.id, batch },
+  );
   trackedUploads.unshift(...tracked);
   schedule();
 }

@@ -59,8 +59,7 @@ export const en: typeof zhCN = {
     status: 'Status',
     detail: 'Result',
     openReport: 'Open report',
-    someRejected:
-      '{rejected} of {total} files did not pass the checks and were not uploaded (reasons below); the others are being parsed.',
+    someRejected: '{rejected} of {total} files did not pass the checks and were not uploaded; the reasons are below.',
     allRejected:
       'None of the {count} chosen files passed the checks, so nothing was uploaded; the reasons are below.',
     statuses: { queued: 'Queued', parsing: 'Parsing', parsed: 'Parsed', failed: 'Failed', rejected: 'Not accepted' },

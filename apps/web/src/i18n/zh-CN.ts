@@ -55,7 +55,7 @@ export const zhCN = {
     status: '状态',
     detail: '结果',
     openReport: '查看报告',
-    someRejected: '{total} 个文件中有 {rejected} 个未通过检查，未上传；原因见下表，其余文件正在解析。',
+    someRejected: '{total} 个文件中有 {rejected} 个未通过检查，未上传；原因见下表。',
     allRejected: '所选的 {count} 个文件均未通过检查，没有上传任何文件；原因见下表。',
     statuses: { queued: '排队中', parsing: '解析中', parsed: '已解析', failed: '失败', rejected: '未接收' },
   },
