@@ -1,3 +1,4 @@
+import type { AcceptedUpload, UploadView } from '@nianbao/api-contract';
 import { INGEST_QUEUE, IngestJobName, parseUploadJobOptions } from '@nianbao/queue-contracts';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -21,14 +22,6 @@ const EXPECTED = JSON.parse(readFileSync(join(REFERENCE, 'expected.json'), 'utf-
 const MAX_FILE_BYTES = 512 * 1024;
 const MAX_FILES = 4;
 const COUNTED_TABLES = ['report', 'report_version', 'report_value', 'finding', 'current_value', 'agency', 'region'];
-
-interface UploadStatus {
-  id: string;
-  status: string;
-  fileName: string;
-  reportId?: string;
-  error?: { code: string; message: string };
-}
 
 function describeWithServers(name: string, suites: () => void): void {
   if (redisAvailable('ingest.spec.ts')) describeWithPostgres(__filename, name, suites);
@@ -64,14 +57,14 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
     for (const [field, value] of Object.entries(fields)) req.field(field, value);
     const response = await req.attach('files', bytes, name).expect(202);
     expect(response.body).toEqual([{ id: expect.any(String), status: 'queued', fileName: name }]);
-    return (response.body as UploadStatus[])[0].id;
+    return (response.body as AcceptedUpload[])[0].id;
   }
 
-  async function settled(id: string): Promise<UploadStatus> {
+  async function settled(id: string): Promise<UploadView> {
     const deadline = Date.now() + 30_000;
     for (;;) {
       const response = await request(http).get(`/api/uploads/${id}`).expect(200);
-      const body = response.body as UploadStatus;
+      const body = response.body as UploadView;
       if (body.status === 'parsed' || body.status === 'failed') return body;
       if (Date.now() > deadline) throw new Error(`upload ${id} still ${body.status}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,4 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
+import type { AcceptedUpload, UploadView } from '@nianbao/api-contract';
 import { INGEST_QUEUE, parseUploadJobId } from '@nianbao/queue-contracts';
 import type { Queue } from 'bullmq';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -15,14 +16,6 @@ const REFERENCE_BYTES = readFileSync(join(REFERENCE, REFERENCE_TXT));
 
 /** The reference report 1500 times over: 10 MB of text that takes the parser about 10 s and 200 MB of heap. */
 const HUGE_REPORT = Buffer.from(Array(1500).fill(REFERENCE_BYTES.toString('utf-8')).join('\n'), 'utf-8');
-
-interface UploadStatus {
-  id: string;
-  status: string;
-  fileName: string;
-  reportId?: string;
-  error?: { code: string; message: string };
-}
 
 function describeWithServers(name: string, suites: () => void): void {
   if (redisAvailable('parse-limits.spec.ts')) describeWithPostgres(__filename, name, suites);
@@ -57,13 +50,13 @@ describeWithServers('parse limits: the parse thread is stopped past its time or 
 
   async function upload(http: App, name: string, bytes: Buffer): Promise<string> {
     const response = await request(http).post('/api/uploads').attach('files', bytes, name).expect(202);
-    return (response.body as UploadStatus[])[0].id;
+    return (response.body as AcceptedUpload[])[0].id;
   }
 
-  async function settled(http: App, id: string): Promise<UploadStatus> {
+  async function settled(http: App, id: string): Promise<UploadView> {
     const deadline = Date.now() + 40_000;
     for (;;) {
-      const body = (await request(http).get(`/api/uploads/${id}`).expect(200)).body as UploadStatus;
+      const body = (await request(http).get(`/api/uploads/${id}`).expect(200)).body as UploadView;
       if (body.status === 'parsed' || body.status === 'failed') return body;
       if (Date.now() > deadline) throw new Error(`upload ${id} still ${body.status}`);
       await new Promise((resolve) => setTimeout(resolve, 100));

@@ -1,4 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
+import type { UploadResult, UploadView } from '@nianbao/api-contract';
 import { FILE_STORAGE, UploadsRepository, type FileStorage } from '@nianbao/persistence';
 import { INGEST_QUEUE, parseUploadJobId } from '@nianbao/queue-contracts';
 import type { Queue } from 'bullmq';
@@ -29,10 +30,6 @@ async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries.filter((entry) => entry.isFile()).map((entry) => entry.name);
 }
-
-type Entry =
-  | { id: string; status: string; fileName: string }
-  | { fileName: string; status: 'rejected'; error: { code: string; message: string } };
 
 /** A multipart body written by hand, so that a part's Content-Disposition is exactly what a hostile client sends. */
 function rawMultipart(disposition: string, bytes: Buffer): { boundary: string; body: Buffer } {
@@ -93,7 +90,7 @@ describeWithServers('POST /api/uploads checks each file by name and content befo
       .attach('files', DOC, '上海2019.wps')
       .attach('files', DOCX, '上海2019.docx')
       .expect(202);
-    const entries = response.body as Entry[];
+    const entries = response.body as UploadResult[];
     const rejected = (code: string) => ({
       fileName: expect.any(String),
       status: 'rejected',
@@ -113,10 +110,10 @@ describeWithServers('POST /api/uploads checks each file by name and content befo
     expect(await jobCount()).toBe(jobsBefore + 3);
 
     const originals = [TEXT, DOC, DOCX];
-    const accepted = entries.filter((entry): entry is Extract<Entry, { id: string }> => 'id' in entry);
+    const accepted = entries.filter((entry) => entry.status === 'queued');
     const ingest = apps.api.get<Queue>(getQueueToken(INGEST_QUEUE));
     for (const [index, entry] of accepted.entries()) {
-      const status = (await request(http).get(`/api/uploads/${entry.id}`).expect(200)).body as Entry;
+      const status = (await request(http).get(`/api/uploads/${entry.id}`).expect(200)).body as UploadView;
       expect(status).toEqual({ id: entry.id, status: 'queued', fileName: entry.fileName });
       const upload = await apps.api.get(UploadsRepository).findById(entry.id);
       const stored = await apps.api.get<FileStorage>(FILE_STORAGE).get(upload?.storageKey ?? '');
