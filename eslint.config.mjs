@@ -23,7 +23,7 @@ const app = (name) => ({
 const infrastructure = {
   paths: ['typeorm', 'bullmq', 'ioredis', 'pg'].map((name) => ({
     name,
-    message: 'Pure libs (report-format, report-parser, report-charts) take data and return data: no database or queue.',
+    message: 'Pure libs (api-contract, report-format, report-parser, report-charts) take data and return data: no database or queue.',
   })),
   patterns: [
     { group: ['@nestjs/*'], message: 'Pure libs do not depend on NestJS.' },
