@@ -183,7 +183,7 @@ describeWithPostgres(__filename, 'persistence against the real database', () => 
     expect((await reports.findReportView(first.reportId))?.versionNumber).toBe(2);
   });
 
-  it('gives one series row per registered body and year, telling missing from blank', async () => {
+  it('gives one series row per registered body and year, telling missing, unread and blank apart', async () => {
     const { agency: chaiguan } = await agencies.findOrRegister({ name: '柴关乡', regionName: '沙河市' });
     const { agency: xincheng } = await agencies.findOrRegister({ name: '新城镇', regionName: '沙河市' });
     const rows = await stats.findSeries('proactive.licensing.decisions', [2022, 2023], [chaiguan.id, xincheng.id]);
@@ -196,6 +196,8 @@ describeWithPostgres(__filename, 'persistence against the real database', () => 
     expect(rows.every((r) => r.region === '沙河市')).toBe(true);
     const blank = await stats.findSeries('requests.new_received.total', [2023], [chaiguan.id]);
     expect(blank).toEqual([expect.objectContaining({ value: null, kind: 'blank', reportId: expect.any(String) })]);
+    const unread = await stats.findSeries('appeals.review.total', [2023], [chaiguan.id]);
+    expect(unread).toEqual([expect.objectContaining({ value: null, kind: 'unread', reportId: expect.any(String) })]);
     const all = await stats.findSeries('proactive.licensing.decisions', [2023]);
     expect(all).toHaveLength(await count('agency'));
   });

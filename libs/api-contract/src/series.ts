@@ -3,8 +3,12 @@
  * API that builds it, the web app that draws it and the exports that write it.
  */
 
-/** What stands behind a value: the cell kinds, plus `missing` when the agency has no report for that year. */
-export type SeriesValueKind = 'number' | 'blank' | 'na' | 'text' | 'missing';
+/**
+ * What stands behind a value: the cell kinds; `unread` when the agency's report has no value for the cell (its table
+ * or row is not in the document, or the parser flagged the cell as undecidable); `missing` when the agency has no
+ * report for that year.
+ */
+export type SeriesValueKind = 'number' | 'blank' | 'na' | 'text' | 'unread' | 'missing';
 
 export interface SeriesRow {
   agencyId: string;

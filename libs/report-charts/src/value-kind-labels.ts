@@ -16,12 +16,17 @@ export const VALUE_KIND_LABELS: Readonly<Record<Locale, Readonly<Record<NonNumbe
     blank: { short: '空白', explanation: '报告中此格为空白，未填写数字' },
     na: { short: '不适用', explanation: '报告中此格标为不适用（如“/”“—”）' },
     text: { short: '文字', explanation: '报告中此格填的是文字，不是数字' },
+    unread: { short: '未读出', explanation: '年报中没有读出这一格：表格或行缺失，或数字无法确定（见该年报的核对结果）' },
     missing: { short: '未提交', explanation: '该单位这一年度没有年报' },
   },
   en: {
     blank: { short: 'blank', explanation: 'The cell is blank in the report' },
     na: { short: 'n/a', explanation: 'The report marks this cell not applicable (e.g. “/” or “—”)' },
     text: { short: 'text', explanation: 'The report has text in this cell, not a number' },
+    unread: {
+      short: 'not read',
+      explanation: 'The report has no readable value here: the table or row is missing, or the cell was undecidable (see its findings)',
+    },
     missing: { short: 'no report', explanation: 'No report from this agency for that year' },
   },
 };

@@ -19,7 +19,7 @@ export class StatsRepository {
 
   /**
    * One row per registered body and requested year with the current value of `metric`. `missing`: no report that
-   * year; `blank`: the report exists but its document has no such cell.
+   * year; `unread`: the report exists but has no value for the cell (not in the document, or undecidable).
    */
   async findSeries(metric: string, years: readonly number[], agencyIds?: readonly string[]): Promise<SeriesRow[]> {
     const records = (await this.dataSource.query(
@@ -40,7 +40,7 @@ export class StatsRepository {
       region: row.region ?? '',
       year: row.year,
       value: row.value === null ? null : Number(row.value),
-      kind: row.report_id === null ? 'missing' : (row.kind ?? 'blank'),
+      kind: row.report_id === null ? 'missing' : (row.kind ?? 'unread'),
       reportId: row.report_id,
     }));
   }
