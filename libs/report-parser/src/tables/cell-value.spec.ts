@@ -16,6 +16,9 @@ describe('parseCellValue', () => {
     ['-8', -8],
     ['减4', -4],
     ['增3', 3],
+    ['? 0', 0],
+    ['?12', 12],
+    ['\ufffd 3', 3],
   ])('reads %j as the number %d', (raw, value) => {
     expect(parseCellValue(raw)).toEqual({ kind: 'number', value });
   });
@@ -39,7 +42,7 @@ describe('parseCellValue', () => {
     expect(parseCellValue(raw)).toEqual({ kind: 'na', value: null });
   });
 
-  it.each(['本年度未收取任何费用', '12 34', '3件和4件', '0 0', '5(', '7()'])('keeps %j as text instead of guessing', (raw) => {
+  it.each(['本年度未收取任何费用', '12 34', '3件和4件', '0 0', '5(', '7()', '?', '0?', '约?3'])('keeps %j as text instead of guessing', (raw) => {
     expect(parseCellValue(raw)).toEqual({ kind: 'text', value: null });
   });
 });

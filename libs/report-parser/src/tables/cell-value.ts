@@ -24,12 +24,19 @@ const NUMBER = new RegExp(
   `^(?<sign>[+\\-−]|增加|减少|增|减)?\\s*(?<digits>\\d{1,3}(?:[, ]\\d{3})+|\\d+)(?<fraction>\\.\\d+)?\\s*(?:(?<unit>${UNIT_PATTERN})|\\((?<bracketed>${UNIT_PATTERN})\\))?$`,
 );
 
-/** Text as it is compared for values: normalised width and characters, `&nbsp;` entities and stray pipes removed. */
+/**
+ * Padding lost in an encoding conversion before a number: a mirror that re-encodes the page turns an NBSP or U+3000
+ * it cannot write into `?` (or U+FFFD), so `\u00a00` is printed `? 0`. Only marks directly before the digits count.
+ */
+const LOST_PADDING = /^[?\ufffd]+\s*(?=[\d+\-−])/;
+
+/** Text as it is compared for values: normalised width and characters, `&nbsp;` entities and lost padding removed. */
 export function cleanValueText(raw: string): string {
   return normaliseText(raw)
     .replace(/&nbsp;?/gi, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(LOST_PADDING, '');
 }
 
 /** Reads one cell's text. Never guesses: anything that is not clearly a number stays blank, n/a or text. */
