@@ -33,9 +33,38 @@ describe('readPlainText', () => {
     ]);
   });
 
-  it('reads "| \\n 0 |" splits', () => {
+  it('reads a bare | line inside cells ending in " |" as a blank cell, and drops blanks ending a row', () => {
+    const text = ['一、本年新收政府信息公开申请数量 |', '|', '|', '|', '|', '|', '|', '0 |', '||', '(一)予以公开 |', '|', '|', '二、上年结转 |'];
+    expect(cellsOf(text.join('\n'))).toEqual([
+      ['一、本年新收政府信息公开申请数量', '', '', '', '', '', '', '0'],
+      ['(一)予以公开'],
+      ['二、上年结转'],
+    ]);
+  });
+
+  it('reads blank cells written as line breaks in a row joined by " | "', () => {
+    const text = ['一、本年新收政府信息公开申请数量 | 25 |', '|', '|', '|', '|', '| 25 |', '二、上年结转政府信息公开申请数量 |', '|', '| 0 |'];
+    expect(cellsOf(text.join('\n'))).toEqual([
+      ['一、本年新收政府信息公开申请数量', '25', '', '', '', '', '', '25'],
+      ['二、上年结转政府信息公开申请数量', '', '', '0'],
+    ]);
+  });
+
+  it('keeps a blank last cell written as a bare | line before the | opening the next row', () => {
+    const text = ['|', '规章 |', '0 |', '0 |', '|', '|', '行政规范性文件 |', '5 |', '12 |', '8 |', '|'];
+    expect(cellsOf(text.join('\n'))).toEqual([
+      ['规章', '0', '0', '', ''],
+      ['行政规范性文件', '5', '12', '8', ''],
+    ]);
+  });
+
+  it('keeps a values line opening with | apart when no blank line came before it', () => {
+    expect(cellsOf('规章 |\n| 0 | 0 | 0 |')).toEqual([['规章'], ['0', '0', '0']]);
+  });
+
+  it('reads "| \\n 0 |" splits (the | opening the next row is one more blank cell, which the table mapper trims)', () => {
     const text = ['| ', ' 规章  | ', ' 0  | ', ' 0  | ', ' 0  | ', '| '].join('\n');
-    expect(cellsOf(text)).toEqual([['规章', '0', '0', '0']]);
+    expect(cellsOf(text)).toEqual([['规章', '0', '0', '0', '']]);
   });
 
   it('reads tab-indented cells, rows separated by blank lines, with empty cells and continued lines', () => {

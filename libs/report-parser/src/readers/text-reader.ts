@@ -9,7 +9,10 @@ import { isValueText } from '../tables/cell-value';
  *   filler lines: a label line opens a row and the value lines under it join that row;
  * - one cell per tab-indented line, rows separated by blank lines (text extracted from .docx), where a line holding
  *   only a tab is an empty cell and an unindented line continues the cell above;
- * - a label on one line and its values on the next (`0 | 0 | 0 |`): two rows, which the table mapper pairs.
+ * - a label on one line and its values on the next (`0 | 0 | 0 |`): two rows, which the table mapper pairs;
+ * - blank cells written as lines holding a single `|` inside a row of cells ending in `|` (`一、… | 25 |`, `|`, `|`,
+ *   `| 25 |`): each such `|` ends one blank cell. After a row's values, blanks beyond the table's width are colspan
+ *   fillers, which the table mapper trims; blanks after a label with no value yet are kept only if a value follows.
  * Cells whose separators were lost altogether (`规章000`) stay as one cell; the table mapper splits them.
  * Every row keeps the 1-based line number where it starts.
  */
@@ -23,6 +26,16 @@ interface Builder {
   open?: DocRow;
   tableIndex: number;
   inTable: boolean;
+  /** The row whose last line ended in `|`: blank `|` lines after it may be its cells. */
+  stream?: Stream;
+}
+
+interface Stream {
+  row: DocRow;
+  /** Blank cells seen after the row's label while it holds no value yet; kept only when a value follows them. */
+  blanks: number;
+  /** A bare `|` line was seen in this row. */
+  sawBlank: boolean;
 }
 
 function cell(text: string): DocCell {
@@ -78,6 +91,40 @@ function pipeRow(line: string): string[] | undefined {
   return parts;
 }
 
+function addStreamBlank(stream: Stream): void {
+  if (stream.row.cells.length > 1) stream.row.cells.push(cell(''));
+  else stream.blanks++;
+}
+
+/**
+ * A line that goes on with the stream row's cells: a single `|` (one blank cell); a value ending in `|` after blank
+ * cells (`0 |`); after a blank line, a line opening with `|` holding only values (`| 25 |`, whose opening `|` ends one
+ * more blank cell). Returns false, and changes nothing, for any other line.
+ */
+function continueStream(stream: Stream, trimmed: string): boolean {
+  if (trimmed === '|') {
+    addStreamBlank(stream);
+    stream.sawBlank = true;
+    return true;
+  }
+  const leading = trimmed.startsWith('|');
+  if (leading ? !stream.sawBlank : stream.blanks === 0 || !trimmed.endsWith('|')) return false;
+  const parts = trimmed.split('|').map((part) => part.trim());
+  const last = parts.pop() ?? '';
+  if (last !== '') parts.push(last);
+  const values = parts.filter((part) => part !== '');
+  if (values.length !== 1 || !isValueText(values[0]) || (!leading && parts.length !== 1)) return false;
+  for (const part of parts) {
+    if (part === '') {
+      addStreamBlank(stream);
+      continue;
+    }
+    for (; stream.blanks > 0; stream.blanks--) stream.row.cells.push(cell(''));
+    stream.row.cells.push(cell(part));
+  }
+  return true;
+}
+
 function readTabBlock(lines: readonly string[], start: number, b: Builder): number {
   const cells: DocCell[] = [];
   let i = start;
@@ -112,15 +159,24 @@ export function readPlainText(text: string): DocumentModel {
     afterPipeCell = false;
     if (raw.startsWith('\t') && !trimmed.includes('|') && !(pipeCell && trimmed !== '')) {
       closeOpen(b);
+      b.stream = undefined;
       i = readTabBlock(lines, i, b);
       continue;
     }
     i++;
-    if (trimmed === '' || ONLY_PIPES.test(trimmed) || MARKDOWN_RULE.test(trimmed)) continue;
+    if (trimmed === '') continue;
+    if (b.stream && continueStream(b.stream, trimmed)) {
+      afterPipeCell = trimmed !== '|';
+      continue;
+    }
+    b.stream = undefined;
+    if (ONLY_PIPES.test(trimmed) || MARKDOWN_RULE.test(trimmed)) continue;
     const cells = pipeRow(trimmed);
     if (cells) {
       closeOpen(b);
-      emit(b, { cells: cells.map(cell), line }, true);
+      const row: DocRow = { cells: cells.map(cell), line };
+      emit(b, row, true);
+      if (!trimmed.startsWith('|') && trimmed.endsWith('|')) b.stream = { row, blanks: 0, sawBlank: false };
       continue;
     }
     const tabbed = trimmed.split('\t').map((p) => p.trim()).filter((p) => p !== '');
@@ -132,6 +188,9 @@ export function readPlainText(text: string): DocumentModel {
     const single = trimmed.replace(/^\|\s*/, '').split('|')[0].trim();
     if (single !== '') addLineCell(b, single, line);
     afterPipeCell = trimmed.includes('|') || (pipeCell && single === '');
+    if (b.open && single !== '' && trimmed.endsWith('|') && !trimmed.startsWith('|')) {
+      b.stream = { row: b.open, blanks: 0, sawBlank: false };
+    }
   }
   closeOpen(b);
   return { fileKind: 'text', rows: b.rows };
