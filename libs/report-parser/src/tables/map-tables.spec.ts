@@ -195,6 +195,26 @@ describe('mapTables', () => {
     }
   });
 
+  it('reads table 四 under its group labels when the column labels are broken into pieces', () => {
+    const reading = fromText([
+      '四、因政府信息公开工作被申请行政复议提起行政诉讼情况',
+      '行政复议 行政诉讼',
+      '未经复议直接起诉 复议后起诉',
+      '结果 结果 其他 尚未 总',
+      '维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总',
+      '2 1 3 1 7 0 0 0 0 0 13 2 4 0 19',
+    ]);
+    expect(reading.values['appeals.review.upheld']).toBe(2);
+    expect(reading.values['appeals.review.total']).toBe(7);
+    expect(reading.values['appeals.litigation_after_review.upheld']).toBe(13);
+    expect(reading.values['appeals.litigation_after_review.total']).toBe(19);
+  });
+
+  it('takes no number after a single table-四 group label in a sentence', () => {
+    const reading = fromText(['四、政府信息公开行政复议、行政诉讼情况', '本年度未发生行政复议案件。', '2 1 3 1 7 0 0 0 0 0 13 2 4 0 19']);
+    expect(Object.keys(reading.values).filter((key) => key.startsWith('appeals.'))).toEqual([]);
+  });
+
   it('pairs labels printed apart from their numbers, in order', () => {
     const reading = fromText([
       '第二十条第(一)项', '信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',

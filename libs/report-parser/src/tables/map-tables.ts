@@ -152,6 +152,8 @@ class TableMapper {
   private requestHeader: string[] = [];
   private appealsHeaderSeen = false;
   private appealsGroup?: string;
+  /** Table 四's group labels seen in this block: two of them make a header even when the column labels are broken. */
+  private readonly appealsGroupsSeen = new Set<string>();
   /** Table 四's numbers, by block: each time the table starts again (printed twice) a new block begins. */
   private readonly appealSegments: { block: number; group?: string; values: ValueCell[] }[] = [];
   private appealsBlock = 0;
@@ -266,6 +268,9 @@ class TableMapper {
               this.enter('appeals');
               this.appealsGroup = entry.key;
               groupLabelled = true;
+              // `行政复议 行政诉讼` / `未经复议直接起诉 复议后起诉` above column labels split into pieces (`结果` / `维持`).
+              this.appealsGroupsSeen.add(entry.key);
+              if (this.appealsGroupsSeen.size >= 2) this.appealsHeaderSeen = true;
             }
           } else if (this.region === 'requests' || this.region === 'proactive') {
             this.enter('requests');
@@ -298,6 +303,7 @@ class TableMapper {
     if (region === 'appeals' && this.region !== 'appeals') {
       this.appealsHeaderSeen = false;
       this.appealsGroup = undefined;
+      this.appealsGroupsSeen.clear();
       this.appealsBlock++;
     }
     this.region = region;
