@@ -1,4 +1,4 @@
-import type { AcceptedUpload, UploadView } from '@nianbao/api-contract';
+import type { AcceptedUpload } from '@nianbao/api-contract';
 import { INGEST_QUEUE, IngestJobName, parseUploadJobOptions } from '@nianbao/queue-contracts';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
@@ -8,8 +8,9 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { startTestApps, type TestApps } from '../support/app';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../support/database';
-import { createTestQueue, redisAvailable, type TestQueue } from '../support/redis';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestQueue, type TestQueue } from '../support/redis';
+import { describeWithServers, settledUpload } from '../support/servers';
 import { buildReportDocx, reportFromFixture } from '../support/report-files';
 
 const FIXTURES = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures');
@@ -23,12 +24,8 @@ const MAX_FILE_BYTES = 512 * 1024;
 const MAX_FILES = 4;
 const COUNTED_TABLES = ['report', 'report_version', 'report_value', 'finding', 'current_value', 'agency', 'region'];
 
-function describeWithServers(name: string, suites: () => void): void {
-  if (redisAvailable('ingest.spec.ts')) describeWithPostgres(__filename, name, suites);
-  else describe.skip(name, suites);
-}
 
-describeWithServers('upload → queue → worker → Postgres → API (real api and worker modules)', () => {
+describeWithServers(__filename, 'upload → queue → worker → Postgres → API (real api and worker modules)', () => {
   let db: TestDatabase;
   let queue: TestQueue;
   let apps: TestApps;
@@ -60,16 +57,6 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
     return (response.body as AcceptedUpload[])[0].id;
   }
 
-  async function settled(id: string): Promise<UploadView> {
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const response = await request(http).get(`/api/uploads/${id}`).expect(200);
-      const body = response.body as UploadView;
-      if (body.status === 'parsed' || body.status === 'failed') return body;
-      if (Date.now() > deadline) throw new Error(`upload ${id} still ${body.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 
   async function counts(): Promise<number[]> {
     const dataSource = apps.api.get(DataSource);
@@ -92,7 +79,7 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
 
   it('parses the reference report (.txt) and serves every value of its expected.json', async () => {
     txtUploadId = await upload(REFERENCE_TXT, readFileSync(join(REFERENCE, REFERENCE_TXT)));
-    const done = await settled(txtUploadId);
+    const done = await settledUpload(http, txtUploadId);
     expect(done).toEqual({ id: txtUploadId, status: 'parsed', fileName: REFERENCE_TXT, reportId: expect.any(String) });
     reportId = done.reportId ?? '';
 
@@ -161,13 +148,13 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await counts()).toEqual(before);
-    expect(await settled(txtUploadId)).toEqual(expect.objectContaining({ status: 'parsed', reportId }));
+    expect(await settledUpload(http, txtUploadId)).toEqual(expect.objectContaining({ status: 'parsed', reportId }));
   });
 
   it('parses a .docx built from the reference report into a second version of the same report', async () => {
     const docx = await buildReportDocx(reportFromFixture(REFERENCE));
     const id = await upload('沙河市柴关乡2023年政府信息公开工作年度报告.docx', docx);
-    const done = await settled(id);
+    const done = await settledUpload(http, id);
     expect(done).toEqual(expect.objectContaining({ status: 'parsed', reportId }));
     const report = (await request(http).get(`/api/reports/${reportId}`).expect(200)).body as {
       values: Record<string, number | null>;
@@ -181,7 +168,7 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
 
   it('records a declared year the report contradicts as an X.year finding', async () => {
     const id = await upload(REFERENCE_TXT, readFileSync(join(REFERENCE, REFERENCE_TXT)), { year: '2022' });
-    const done = await settled(id);
+    const done = await settledUpload(http, id);
     expect(done.status).toBe('parsed');
     const report = (await request(http).get(`/api/reports/${done.reportId}`).expect(200)).body as {
       year: number;
@@ -197,7 +184,7 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
     const refused = await request(http).post('/api/uploads').attach('files', png, '年报.docx').expect(415);
     expect(refused.body).toEqual(expect.objectContaining({ code: 'extension_mismatch', message: expect.stringContaining('扩展名') }));
     expect(await counts()).toEqual(before);
-    const text = await settled(await upload('notes.txt', Buffer.from('这是一份会议纪要，不是年度报告。\n')));
+    const text = await settledUpload(http, await upload('notes.txt', Buffer.from('这是一份会议纪要，不是年度报告。\n')));
     expect(text).toEqual({
       id: expect.any(String),
       status: 'failed',
@@ -212,7 +199,7 @@ describeWithServers('upload → queue → worker → Postgres → API (real api 
       ['hongze-2023', 'hzq2023_working.pdf'],
       ['hongze-2024', 'hzq2024_working.pdf'],
     ]) {
-      const done = await settled(await upload(file, readFileSync(join(FIXTURES, 'real', folder, file))));
+      const done = await settledUpload(http, await upload(file, readFileSync(join(FIXTURES, 'real', folder, file))));
       expect(done.status).toBe('parsed');
       reportIds.push(done.reportId ?? '');
     }

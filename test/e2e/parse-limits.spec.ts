@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import type { AcceptedUpload, UploadView } from '@nianbao/api-contract';
+import type { AcceptedUpload } from '@nianbao/api-contract';
 import { INGEST_QUEUE, parseUploadJobId } from '@nianbao/queue-contracts';
 import type { Queue } from 'bullmq';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -7,8 +7,9 @@ import { join, resolve } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { startTestApps, type TestApps } from '../support/app';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../support/database';
-import { createTestQueue, redisAvailable, type TestQueue } from '../support/redis';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestQueue, type TestQueue } from '../support/redis';
+import { describeWithServers, settledUpload } from '../support/servers';
 
 const REFERENCE = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'real', 'shahe-chaiguan-2023');
 const REFERENCE_TXT = readdirSync(REFERENCE).find((name) => name.endsWith('.txt')) ?? '';
@@ -17,12 +18,8 @@ const REFERENCE_BYTES = readFileSync(join(REFERENCE, REFERENCE_TXT));
 /** The reference report 1500 times over: 10 MB of text that takes the parser about 10 s and 200 MB of heap. */
 const HUGE_REPORT = Buffer.from(Array(1500).fill(REFERENCE_BYTES.toString('utf-8')).join('\n'), 'utf-8');
 
-function describeWithServers(name: string, suites: () => void): void {
-  if (redisAvailable('parse-limits.spec.ts')) describeWithPostgres(__filename, name, suites);
-  else describe.skip(name, suites);
-}
 
-describeWithServers('parse limits: the parse thread is stopped past its time or memory limit', () => {
+describeWithServers(__filename, 'parse limits: the parse thread is stopped past its time or memory limit', () => {
   let db: TestDatabase;
   let queue: TestQueue;
 
@@ -53,15 +50,6 @@ describeWithServers('parse limits: the parse thread is stopped past its time or 
     return (response.body as AcceptedUpload[])[0].id;
   }
 
-  async function settled(http: App, id: string): Promise<UploadView> {
-    const deadline = Date.now() + 40_000;
-    for (;;) {
-      const body = (await request(http).get(`/api/uploads/${id}`).expect(200)).body as UploadView;
-      if (body.status === 'parsed' || body.status === 'failed') return body;
-      if (Date.now() > deadline) throw new Error(`upload ${id} still ${body.status}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 
   async function expectNoRetry(apps: TestApps, uploadId: string): Promise<void> {
     const job = await apps.api.get<Queue>(getQueueToken(INGEST_QUEUE)).getJob(parseUploadJobId(uploadId));
@@ -75,7 +63,7 @@ describeWithServers('parse limits: the parse thread is stopped past its time or 
 
     it('ends a 10 MB text that parses for seconds failed with parse_timeout, without retrying', async () => {
       const id = await upload(servers.http(), '年度报告.txt', HUGE_REPORT);
-      const done = await settled(servers.http(), id);
+      const done = await settledUpload(servers.http(), id, 40_000);
       expect(done).toEqual({
         id,
         status: 'failed',
@@ -86,7 +74,7 @@ describeWithServers('parse limits: the parse thread is stopped past its time or 
     }, 60_000);
 
     it('parses a normal report on the thread that replaced the stopped one', async () => {
-      const done = await settled(servers.http(), await upload(servers.http(), REFERENCE_TXT, REFERENCE_BYTES));
+      const done = await settledUpload(servers.http(), await upload(servers.http(), REFERENCE_TXT, REFERENCE_BYTES), 40_000);
       expect(done).toEqual(expect.objectContaining({ status: 'parsed', reportId: expect.any(String) }));
     }, 60_000);
   });
@@ -96,7 +84,7 @@ describeWithServers('parse limits: the parse thread is stopped past its time or 
 
     it('ends a 10 MB text that needs some 200 MB of heap failed with parse_out_of_memory, without retrying', async () => {
       const id = await upload(servers.http(), '年度报告.txt', HUGE_REPORT);
-      const done = await settled(servers.http(), id);
+      const done = await settledUpload(servers.http(), id, 40_000);
       expect(done).toEqual({
         id,
         status: 'failed',
@@ -107,7 +95,7 @@ describeWithServers('parse limits: the parse thread is stopped past its time or 
     }, 60_000);
 
     it('parses a normal report on the thread that replaced the stopped one', async () => {
-      const done = await settled(servers.http(), await upload(servers.http(), REFERENCE_TXT, REFERENCE_BYTES));
+      const done = await settledUpload(servers.http(), await upload(servers.http(), REFERENCE_TXT, REFERENCE_BYTES), 40_000);
       expect(done).toEqual(expect.objectContaining({ status: 'parsed', reportId: expect.any(String) }));
     }, 60_000);
   });

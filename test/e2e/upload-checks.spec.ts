@@ -10,8 +10,9 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { startTestApps, type TestApps } from '../support/app';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../support/database';
-import { createTestQueue, redisAvailable, type TestQueue } from '../support/redis';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestQueue, type TestQueue } from '../support/redis';
+import { describeWithServers } from '../support/servers';
 
 const NOT_OK = resolve(__dirname, '..', 'fixtures', 'not-ok');
 const SHANGHAI = resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'real', 'shanghai-bgt-2019');
@@ -39,12 +40,8 @@ function rawMultipart(disposition: string, bytes: Buffer): { boundary: string; b
   return { boundary, body: Buffer.concat([Buffer.from(head, 'utf-8'), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]) };
 }
 
-function describeWithServers(name: string, suites: () => void): void {
-  if (redisAvailable('upload-checks.spec.ts')) describeWithPostgres(__filename, name, suites);
-  else describe.skip(name, suites);
-}
 
-describeWithServers('POST /api/uploads checks each file by name and content before storing or queueing it', () => {
+describeWithServers(__filename, 'POST /api/uploads checks each file by name and content before storing or queueing it', () => {
   let db: TestDatabase;
   let queue: TestQueue;
   let apps: TestApps;

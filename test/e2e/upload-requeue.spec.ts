@@ -7,18 +7,15 @@ import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
 import { STRANDED_AFTER_MS, UploadRequeueService } from '../../apps/api/src/uploads/upload-requeue.service';
 import { startTestApps, type TestApps } from '../support/app';
-import { createTestDatabase, describeWithPostgres, type TestDatabase } from '../support/database';
-import { createTestQueue, redisAvailable, type TestQueue } from '../support/redis';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { createTestQueue, type TestQueue } from '../support/redis';
+import { describeWithServers, settledUpload } from '../support/servers';
 
 const REFERENCE = join(resolve(__dirname, '..', '..', '..', 'shared', 'fixtures'), 'real', 'shahe-chaiguan-2023');
 const REFERENCE_TXT = readdirSync(REFERENCE).find((name) => name.endsWith('.txt')) ?? '';
 
-function describeWithServers(name: string, suites: () => void): void {
-  if (redisAvailable('upload-requeue.spec.ts')) describeWithPostgres(__filename, name, suites);
-  else describe.skip(name, suites);
-}
 
-describeWithServers('an upload accepted while the queue was down', () => {
+describeWithServers(__filename, 'an upload accepted while the queue was down', () => {
   let db: TestDatabase;
   let queue: TestQueue;
   let storageDir: string;
@@ -65,14 +62,8 @@ describeWithServers('an upload accepted while the queue was down', () => {
     const later = () => new Date(Date.now() + 2 * STRANDED_AFTER_MS);
     await expect(requeue.sweep(later())).resolves.toBe(1);
 
-    const http = apps.api.getHttpServer() as App;
-    const deadline = Date.now() + 30_000;
-    let status = '';
-    while (Date.now() < deadline && status !== 'parsed' && status !== 'failed') {
-      status = ((await request(http).get(`/api/uploads/${id}`).expect(200)).body as { status: string }).status;
-      if (status !== 'parsed') await new Promise((done) => setTimeout(done, 100));
-    }
-    expect(status).toBe('parsed');
+    const settled = await settledUpload(apps.api.getHttpServer() as App, id);
+    expect(settled.status).toBe('parsed');
     await expect(requeue.sweep(later())).resolves.toBe(0);
   }, 60_000);
 });
