@@ -4,6 +4,7 @@ import type { DocRow, DocumentModel } from '../document';
 import { ParseError, ParseErrorCode } from '../errors';
 import { DEFAULT_READER_LIMITS } from './limits';
 import { readPdf } from './pdf-reader';
+import { handMadePdf } from '../../test/support/hand-made-pdf';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'fixtures', 'real');
 
@@ -27,21 +28,6 @@ function rowValues(doc: DocumentModel, label: string): string[] {
   const rows = doc.rows.filter((r) => labelOf(r).endsWith(compact(label)) && valuesOf(r).length > 0);
   expect(rows.map(labelOf)).toHaveLength(1);
   return valuesOf(rows[0]);
-}
-
-/** A PDF written by hand: objects numbered from 1, a correct cross-reference table, `extra` added to the trailer. */
-function handMadePdf(objects: string[], extra = ''): Uint8Array {
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${extra} >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
 }
 
 /** One page showing a 2×2 grey image and nothing else: what a scanner produces. */

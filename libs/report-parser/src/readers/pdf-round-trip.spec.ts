@@ -4,6 +4,7 @@ import { APPEAL_COLUMNS, APPEAL_GROUPS, REQUEST_COLUMNS, proactiveBands, request
 import { parseDocument } from '../parse-report';
 import { DEFAULT_READER_LIMITS } from './limits';
 import { readPdf } from './pdf-reader';
+import { handMadePdf } from '../../test/support/hand-made-pdf';
 
 /**
  * Round trip through PDFs laid out like WPS and Word exports: the hand-checked values of a real report are printed
@@ -40,17 +41,7 @@ function chinesePdf(pages: Run[][]): Uint8Array {
     objects.push(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
   }
   objects[1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages.length} >>`;
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((object, i) => {
-    offsets.push(Buffer.byteLength(body, 'latin1'));
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = Buffer.byteLength(body, 'latin1');
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(body, 'latin1'));
+  return handMadePdf(objects);
 }
 
 /** Lays out runs top to bottom (y grows downwards), starting a new page with a `- n -` footer when one is full. */
