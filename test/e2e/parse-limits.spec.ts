@@ -58,38 +58,30 @@ describeWithServers(__filename, 'parse limits: the parse thread is stopped past 
     expect(job?.attemptsMade).toBe(1);
   }
 
-  describe('with PARSE_TIMEOUT_MS=1000', () => {
-    const servers = withApps({ PARSE_TIMEOUT_MS: '1000' });
+  describe.each<{ limit: Record<string, string>; code: string; message: string; huge: string }>([
+    {
+      limit: { PARSE_TIMEOUT_MS: '1000' },
+      code: 'parse_timeout',
+      message: '解析超时',
+      huge: 'a 10 MB text that parses for seconds',
+    },
+    {
+      limit: { PARSE_MAX_MEMORY_MB: '64' },
+      code: 'parse_out_of_memory',
+      message: '内存',
+      huge: 'a 10 MB text that needs some 200 MB of heap',
+    },
+  ])('with $limit', ({ limit, code, message, huge }) => {
+    const servers = withApps(limit);
 
-    it('ends a 10 MB text that parses for seconds failed with parse_timeout, without retrying', async () => {
+    it(`ends ${huge} failed with ${code}, without retrying`, async () => {
       const id = await upload(servers.http(), '年度报告.txt', HUGE_REPORT);
       const done = await settledUpload(servers.http(), id, 40_000);
       expect(done).toEqual({
         id,
         status: 'failed',
         fileName: '年度报告.txt',
-        error: { code: 'parse_timeout', message: expect.stringContaining('解析超时') },
-      });
-      await expectNoRetry(servers.apps(), id);
-    }, 60_000);
-
-    it('parses a normal report on the thread that replaced the stopped one', async () => {
-      const done = await settledUpload(servers.http(), await upload(servers.http(), REFERENCE_TXT, REFERENCE_BYTES), 40_000);
-      expect(done).toEqual(expect.objectContaining({ status: 'parsed', reportId: expect.any(String) }));
-    }, 60_000);
-  });
-
-  describe('with PARSE_MAX_MEMORY_MB=64', () => {
-    const servers = withApps({ PARSE_MAX_MEMORY_MB: '64' });
-
-    it('ends a 10 MB text that needs some 200 MB of heap failed with parse_out_of_memory, without retrying', async () => {
-      const id = await upload(servers.http(), '年度报告.txt', HUGE_REPORT);
-      const done = await settledUpload(servers.http(), id, 40_000);
-      expect(done).toEqual({
-        id,
-        status: 'failed',
-        fileName: '年度报告.txt',
-        error: { code: 'parse_out_of_memory', message: expect.stringContaining('内存') },
+        error: { code, message: expect.stringContaining(message) },
       });
       await expectNoRetry(servers.apps(), id);
     }, 60_000);
